@@ -1,0 +1,52 @@
+namespace S3CrossAccount.Core.Errors
+{
+    /// <summary>
+    /// Stable error identifiers. The enum member name is the ErrorId users see and test against:
+    /// never rename or reuse one. Add new members at the end of their group.
+    /// </summary>
+    public enum ErrorCode
+    {
+        // Input validation (InvalidArgument)
+        InvalidAccountId,
+        InvalidArn,
+        InvalidPrincipal,
+        InvalidCanonicalUserId,
+        InvalidBucketName,
+        InvalidObjectKey,
+        InvalidAction,
+        InvalidParameterCombination,
+        InvalidRegion,
+        InvalidRoleName,
+        InvalidExternalId,
+        InvalidSessionName,
+
+        // Policy documents (InvalidData)
+        InvalidPolicyJson,
+        InvalidPolicyDocument,
+        PolicyTooLarge,
+        PublicPrincipalNotAllowed,
+
+        // Credentials and configuration (AuthenticationError / ObjectNotFound)
+        NoCredentials,
+        ProfileNotFound,
+        InvalidCredentialObject,
+        NoRegion,
+        SsoTokenExpired,
+
+        // Remote service outcomes
+        AccessDenied,
+        NoSuchBucket,
+        NoSuchBucketPolicy,
+        NoSuchKey,
+        NoSuchEntity,
+        EntityAlreadyExists,
+        MalformedPolicy,
+        LimitExceeded,
+        DeleteConflict,
+        Throttled,
+        AclNotSupported,
+        ServiceError,
+        VerificationFailed,
+        RoleNotAssumable,
+    }
+}
