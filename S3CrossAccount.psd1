@@ -10,7 +10,12 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('S3CrossAccount.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        # Policy core (offline)
+        # Evaluation (offline)
+        # Sessions and identity
+        # S3, IAM and STS (against AWS)
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

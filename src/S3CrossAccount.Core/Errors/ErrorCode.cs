@@ -48,5 +48,11 @@ namespace S3CrossAccount.Core.Errors
         ServiceError,
         VerificationFailed,
         RoleNotAssumable,
+
+        // Policy core (parsing, builders, merge, lint): add new codes here
+        // Evaluation: add new codes here
+        // Credentials and sessions: add new codes here
+        // IAM client: add new codes here
+        // S3 and STS adapters and cmdlets: add new codes here
     }
 }
