@@ -45,8 +45,8 @@ namespace S3CrossAccount.Aws.Iam.Internal
         {
             if (string.IsNullOrEmpty(text)) return string.Empty;
             var trimmed = text!.TrimStart();
-            if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal)) return text;
-            return Uri.UnescapeDataString(text);
+            if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal)) return text.Trim();
+            return Uri.UnescapeDataString(text.Trim());
         }
     }
 }
