@@ -3,6 +3,7 @@ using System.Collections;
 using System.Reflection;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Sessions;
 
 namespace S3CrossAccount.Aws.Credentials
@@ -56,7 +57,17 @@ namespace S3CrossAccount.Aws.Credentials
             var getCredentialsAsync = type.GetMethod("GetCredentialsAsync", BindingFlags.Instance | BindingFlags.Public, null, Type.EmptyTypes, null);
             if (getCredentialsAsync != null && Invoke(getCredentialsAsync, value) is Task task)
             {
-                task.GetAwaiter().GetResult();
+                try
+                {
+                    task.GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    throw new XAccountException(ErrorCode.CredentialsRejected,
+                        "The credentials object (" + Describe(value) + ") could not produce credentials: " + ex.Message,
+                        Describe(value), "Obtain fresh credentials and retry.", ex);
+                }
+
                 var result = task.GetType().GetProperty("Result")?.GetValue(task);
                 var fromAsync = FromProperties(result, "AccessKey", "SecretKey", "Token");
                 if (fromAsync != null)
@@ -90,8 +101,11 @@ namespace S3CrossAccount.Aws.Credentials
             }
             catch (TargetInvocationException ex) when (ex.InnerException != null)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-                throw;
+                // For example AWS Tools' assume-role or SSO credentials that cannot refresh.
+                throw new XAccountException(ErrorCode.CredentialsRejected,
+                    "The credentials object (" + Describe(target) + ") could not produce credentials: " + ex.InnerException.Message,
+                    Describe(target),
+                    "Obtain fresh credentials (Use-XAccountRole, Use-STSRole, aws sso login) and retry.", ex.InnerException);
             }
         }
 
