@@ -10,10 +10,13 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('S3CrossAccount.Format.ps1xml')
+    TypesToProcess       = @('S3CrossAccount.Types.ps1xml')
     CmdletsToExport      = @(
         # Policy core (offline)
         # Evaluation (offline)
         # Sessions and identity
+        'Get-XAccountIdentity',
+        'Get-XAccountCanonicalId',
         # S3, IAM and STS (against AWS)
     )
     FunctionsToExport    = @()

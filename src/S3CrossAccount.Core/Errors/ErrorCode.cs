@@ -52,6 +52,8 @@ namespace S3CrossAccount.Core.Errors
         // Policy core (parsing, builders, merge, lint): add new codes here
         // Evaluation: add new codes here
         // Credentials and sessions: add new codes here
+        CredentialsRejected,
+        EndpointUnreachable,
         // IAM client: add new codes here
         // S3 and STS adapters and cmdlets: add new codes here
     }

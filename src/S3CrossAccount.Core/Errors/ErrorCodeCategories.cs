@@ -33,7 +33,10 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.NoCredentials:
                 case ErrorCode.InvalidCredentialObject:
                 case ErrorCode.SsoTokenExpired:
+                case ErrorCode.CredentialsRejected:
                     return ErrorKind.AuthenticationError;
+                case ErrorCode.EndpointUnreachable:
+                    return ErrorKind.ConnectionError;
                 case ErrorCode.AccessDenied:
                 case ErrorCode.PublicPrincipalNotAllowed:
                 case ErrorCode.RoleNotAssumable:

@@ -1,0 +1,137 @@
+using System.Management.Automation;
+using System.Threading;
+
+namespace S3CrossAccount.Commands.Base
+{
+    /// <summary>
+    /// Base of every cmdlet that calls AWS. Declares AWS Tools for PowerShell's common credential and
+    /// region parameters with their aliases (aws-tools-for-powershell Common/CredentialsArguments.cs,
+    /// BaseCmdlets.cs), resolves them once in BeginProcessing in AWS Tools' order, writes the sources to
+    /// the Debug stream, and cancels <see cref="CancellationToken"/> on Ctrl+C.
+    /// Import-time rule: no member of this class (parameters, fields, properties) has a type from
+    /// S3CrossAccount.Aws, because PowerShell reflects over cmdlet classes at import and touching such
+    /// a type would load the AWS SDK. Everything AWS-typed lives in <see cref="AwsSessionBinder"/>,
+    /// which runs only when a cmdlet runs.
+    /// </summary>
+    public abstract class AwsCmdlet : XAccountCmdlet
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        // Holds an S3CrossAccount.Aws.AwsSession; typed object for the import-time rule above.
+        private object? _session;
+        private object?[]? _resolvedFor;
+
+        /// <summary>The AWS access key ID; with -SecretKey (and -SessionToken for temporary credentials).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        /// <summary>
+        /// Binds by property name too (AWS Tools binds only -AccessKey), so piping this module's credential
+        /// object, or an object with SecretAccessKey, supplies both halves of the key.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>A profile in the shared credentials/config files (or the .NET SDK store); missing = error.</summary>
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        public string? ProfileName { get; set; }
+
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>
+        /// Credentials: this module's XAccountCredential, or AWS Tools' AWSCredentials (accepted by shape).
+        /// AWS Tools binds it ValueFromPipeline; here it binds by property name only, so a credential object
+        /// in the pipeline never steals input meant for another parameter (an object with a Credential
+        /// property, such as Use-XAccountRole's output, still binds).
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
+
+        /// <summary>A region system name, or AWS Tools' AWSRegion object.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Region { get; set; }
+
+        /// <summary>A non-AWS or private endpoint (for example an S3-compatible server); path-style addressing is used.</summary>
+        [Parameter]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing); pass it to every AWS call.</summary>
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>
+        /// The resolved session: an S3CrossAccount.Aws.AwsSession. A method (not a property) so that
+        /// its AWS-typed signature is only touched when a cmdlet runs.
+        /// </summary>
+        protected S3CrossAccount.Aws.AwsSession GetAwsSession() =>
+            (S3CrossAccount.Aws.AwsSession)(_session ?? throw new PSInvalidOperationException("The AWS session is resolved in BeginProcessing; call base.BeginProcessing() and base.ProcessRecord() first."));
+
+        /// <summary>
+        /// Without pipeline input the session is resolved once, in BeginProcessing. With pipeline input
+        /// (-AccessKey, -SecretKey, -SessionToken, -Credential and -Region bind by property name, so each
+        /// input object may carry its own credentials) it is resolved in ProcessRecord, again only when
+        /// one of those values changed. Derived cmdlets call base.ProcessRecord() first.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (!MyInvocation.ExpectingInput)
+            {
+                ResolveSession();
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            base.ProcessRecord();
+            if (MyInvocation.ExpectingInput)
+            {
+                var key = new object?[] { AccessKey, SecretKey, SessionToken, Credential, Region };
+                if (_session == null || !SameValues(key, _resolvedFor))
+                {
+                    ResolveSession();
+                    _resolvedFor = key;
+                }
+            }
+        }
+
+        /// <summary>Resolves the session from the current parameter values; a failure terminates the command.</summary>
+        protected void ResolveSession()
+        {
+            var outcome = Sessions.AwsSessionBinder.Resolve(this);
+            if (outcome.Error != null)
+            {
+                ThrowXAccountError(outcome.Error);
+            }
+
+            _session = outcome.Session;
+            WriteDebug("Credentials obtained from " + outcome.CredentialSource);
+            WriteDebug("Region obtained from " + outcome.RegionSource + " with value " + outcome.Region);
+        }
+
+        private static bool SameValues(object?[] current, object?[]? previous)
+        {
+            if (previous == null) return false;
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (!Equals(current[i], previous[i])) return false;
+            }
+
+            return true;
+        }
+
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            base.StopProcessing();
+        }
+    }
+}
