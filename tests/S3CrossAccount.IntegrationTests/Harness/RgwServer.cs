@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+
+namespace S3CrossAccount.IntegrationTests.Harness
+{
+    /// <summary>
+    /// A running radosgw started by tests/integration/rgw/start.sh, with tenants A, B and C.
+    /// Clients made here are for verification reads and set-up; scenario actions go through the module.
+    /// </summary>
+    public sealed class RgwServer : IDisposable
+    {
+        public const string Region = "us-east-1";
+
+        private readonly object _stopLock = new object();
+        private bool _stopped;
+
+        private RgwServer(string stateDir, string endpoint, RgwAccount a, RgwAccount b, RgwAccount c, TimeSpan startupTime, string startLog)
+        {
+            StateDir = stateDir;
+            Endpoint = endpoint;
+            A = a;
+            B = b;
+            C = c;
+            StartupTime = startupTime;
+            StartLog = startLog;
+        }
+
+        public static string ScriptsDirectory =>
+            typeof(RgwServer).Assembly.GetCustomAttribute<RgwScriptsAttribute>()!.Directory;
+
+        /// <summary>The S3/IAM/STS endpoint, e.g. http://127.0.0.1:43960 (path-style S3).</summary>
+        public string Endpoint { get; }
+
+        /// <summary>Account A, 111122223333: owns the buckets in the seed scenarios.</summary>
+        public RgwAccount A { get; }
+
+        /// <summary>Account B, 222233334444: the other account given access.</summary>
+        public RgwAccount B { get; }
+
+        /// <summary>Account C, 333344445555: a third account (the role assumer in seed 001/003).</summary>
+        public RgwAccount C { get; }
+
+        public IReadOnlyList<RgwAccount> Accounts => new[] { A, B, C };
+
+        public string StateDir { get; }
+
+        public TimeSpan StartupTime { get; }
+
+        public string StartLog { get; }
+
+        /// <summary>Runs start.sh (installs the Debian packages when missing and root) and waits for it.</summary>
+        /// <exception cref="RgwUnavailableException">the server could not be started; Message says why.</exception>
+        public static RgwServer Start()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                throw new RgwUnavailableException("radosgw needs Linux (Debian packages ceph-mon ceph-osd radosgw)");
+            }
+
+            var scripts = ScriptsDirectory;
+            var stateDir = Path.Combine(Path.GetTempPath(), "s3xa-rgw-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            var rgwPort = FreePort();
+            var monPort = FreePort();
+            while (monPort == rgwPort)
+            {
+                monPort = FreePort();
+            }
+
+            var watch = Stopwatch.StartNew();
+            var (exit, output) = RunScript(Path.Combine(scripts, "start.sh"), stateDir, TimeSpan.FromMinutes(6),
+                ("RGW_PORT", rgwPort.ToString()), ("MON_PORT", monPort.ToString()));
+            watch.Stop();
+            if (exit != 0)
+            {
+                // start.sh stops what it started on failure; stop again in case it was killed by the timeout.
+                RunScript(Path.Combine(scripts, "stop.sh"), stateDir, TimeSpan.FromMinutes(1), ("_", "--kill"));
+                var why = exit == 3 ? "cannot install the ceph packages" : $"start.sh exited with {exit}";
+                throw new RgwUnavailableException($"{why}: {LastLines(output, 15)}");
+            }
+
+            var env = ReadEnv(Path.Combine(stateDir, "accounts.env"));
+            var tenants = env["TENANTS"].Trim('"').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            RgwAccount Account(string label, string t) => new RgwAccount(label, t,
+                env["ACCESS_KEY_" + t], env["SECRET_KEY_" + t], env["ACCESS_KEY_" + t + "_user"], env["SECRET_KEY_" + t + "_user"]);
+            return new RgwServer(stateDir, env["RGW_ENDPOINT"],
+                Account("A", tenants[0]), Account("B", tenants[1]), Account("C", tenants[2]), watch.Elapsed, output);
+        }
+
+        /// <summary>S3 client as the account's admin (or plain user) with the settings radosgw needs.</summary>
+        public AmazonS3Client S3(RgwAccount account, bool asPlainUser = false) =>
+            S3(asPlainUser ? account.UserCredentials : account.AdminCredentials);
+
+        public AmazonS3Client S3(AWSCredentials credentials, string? endpoint = null, int? maxErrorRetry = null)
+        {
+            var config = new AmazonS3Config
+            {
+                ServiceURL = endpoint ?? Endpoint,
+                ForcePathStyle = true,
+                AuthenticationRegion = Region,
+                // Default checksums make radosgw answer XAmzContentSHA256Mismatch (rgw README).
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            };
+            if (maxErrorRetry.HasValue)
+            {
+                config.MaxErrorRetry = maxErrorRetry.Value;
+            }
+
+            return new AmazonS3Client(credentials, config);
+        }
+
+        public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, string? endpoint = null)
+        {
+            var config = new AmazonSecurityTokenServiceConfig
+            {
+                ServiceURL = endpoint ?? Endpoint,
+                // radosgw answers 405 to STS signed for any region it does not know, e.g. "default".
+                AuthenticationRegion = Region,
+            };
+            return new AmazonSecurityTokenServiceClient(credentials, config);
+        }
+
+        /// <summary>Raw SigV4 requests: IAM Query calls (no AWSSDK.IdentityManagement here) and S3 calls on <c>tenant:bucket</c>.</summary>
+        public SignedRequestSender Raw(RgwAccount account, bool asPlainUser = false) => asPlainUser
+            ? new SignedRequestSender(Endpoint, account.UserAccessKey, account.UserSecretKey)
+            : new SignedRequestSender(Endpoint, account.AdminAccessKey, account.AdminSecretKey);
+
+        /// <summary>A shared credentials file with profiles A, B, C (admins) and A-user, B-user, C-user.</summary>
+        public TempProfileFile CreateProfileFile() => TempProfileFile.Create(this);
+
+        /// <summary>The arguments every module cmdlet takes to reach this server as the given profile.</summary>
+        public string CmdletArgs(TempProfileFile profiles, string profileName = "A") =>
+            $"-EndpointUrl '{Endpoint}' -ProfileName '{profileName}' -ProfileLocation '{profiles.Path}' -Region {Region}";
+
+        /// <summary>Stops every daemon by pid (idempotent) and deletes the state directory.</summary>
+        public void Stop()
+        {
+            lock (_stopLock)
+            {
+                if (_stopped)
+                {
+                    return;
+                }
+
+                _stopped = true;
+                RunScript(Path.Combine(ScriptsDirectory, "stop.sh"), StateDir, TimeSpan.FromMinutes(1), ("_", "--rm"));
+            }
+        }
+
+        public void Dispose() => Stop();
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        private static Dictionary<string, string> ReadEnv(string path)
+        {
+            var env = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in File.ReadAllLines(path))
+            {
+                var eq = line.IndexOf('=');
+                if (eq > 0)
+                {
+                    env[line.Substring(0, eq)] = line.Substring(eq + 1);
+                }
+            }
+
+            if (!env.ContainsKey("READY"))
+            {
+                throw new RgwUnavailableException(path + " is incomplete");
+            }
+
+            return env;
+        }
+
+        /// <summary>Runs a script with CEPH_DIR set; ("_", arg) pairs are passed as arguments.</summary>
+        private static (int Exit, string Output) RunScript(string script, string stateDir, TimeSpan timeout, params (string Name, string Value)[] env)
+        {
+            var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add(script);
+            foreach (var (name, value) in env)
+            {
+                if (name == "_")
+                {
+                    psi.ArgumentList.Add(value);
+                }
+                else
+                {
+                    psi.Environment[name] = value;
+                }
+            }
+
+            psi.Environment["CEPH_DIR"] = stateDir;
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = psi };
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                lock (output)
+                {
+                    return (-1, output + $"\n{Path.GetFileName(script)} timed out after {timeout}");
+                }
+            }
+
+            process.WaitForExit();
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+        }
+
+        private static string LastLines(string text, int count) =>
+            string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Reverse().Take(count).Reverse().Select(l => l.TrimEnd()));
+    }
+
+    public sealed class RgwUnavailableException : Exception
+    {
+        public RgwUnavailableException(string message)
+            : base(message)
+        {
+        }
+    }
+}
