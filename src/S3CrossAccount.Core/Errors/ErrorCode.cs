@@ -51,6 +51,9 @@ namespace S3CrossAccount.Core.Errors
 
         // Policy core (parsing, builders, merge, lint): add new codes here
         // Evaluation: add new codes here
+        UnknownConditionOperator,
+        InvalidAccessRequest,
+        InvalidAclGrant,
         // Credentials and sessions: add new codes here
         CredentialsRejected,
         EndpointUnreachable,

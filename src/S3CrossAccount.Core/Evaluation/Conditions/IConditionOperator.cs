@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using S3CrossAccount.Core.Evaluation.Requests;
+
+namespace S3CrossAccount.Core.Evaluation.Conditions
+{
+    /// <summary>
+    /// One IAM condition operator (StringEquals, NumericLessThan, IpAddress, ...). Operators are found by
+    /// reflection (<see cref="ConditionOperatorRegistry"/>): add a class, it is registered. The set qualifiers
+    /// (ForAllValues:/ForAnyValue:), the IfExists suffix and the missing-key rules are applied once, in
+    /// <see cref="ConditionClause"/>, not here.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+    /// </summary>
+    public interface IConditionOperator
+    {
+        /// <summary>The operator name as written in a policy, without qualifier or IfExists.</summary>
+        string Name { get; }
+
+        /// <summary>A negated operator (StringNotEquals, NotIpAddress, ArnNotLike, ...): true when no policy value matches.</summary>
+        bool IsNegative { get; }
+
+        /// <summary>Policy values may hold <c>*</c> and <c>?</c> (StringLike, ArnLike, ArnEquals).</summary>
+        bool AllowsWildcards { get; }
+
+        /// <summary>
+        /// Tests the present context values against the policy values: OR across values for a positive
+        /// operator, NOR for a negated one. <paramref name="explanation"/> receives one line per value compared
+        /// when it is not null (the detailed trace); pass null on the fast path.
+        /// </summary>
+        bool Match(IReadOnlyList<string> contextValues, IReadOnlyList<string> policyValues, RequestContext context, ICollection<string>? explanation);
+    }
+}
