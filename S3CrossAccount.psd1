@@ -12,11 +12,12 @@
     FormatsToProcess     = @('S3CrossAccount.Format.ps1xml')
     TypesToProcess       = @('S3CrossAccount.Types.ps1xml')
     CmdletsToExport      = @(
+        # One name per line and no commas, so additions from parallel work never break the array.
         # Policy core (offline)
         # Evaluation (offline)
         # Sessions and identity
-        'Get-XAccountIdentity',
-        'Get-XAccountCanonicalId',
+        'Get-XAccountIdentity'
+        'Get-XAccountCanonicalId'
         # S3, IAM and STS (against AWS)
     )
     FunctionsToExport    = @()
