@@ -182,5 +182,19 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.Equal(405, e.StatusCode);
             Assert.Contains("GetUser", e.Message);
         }
+    
+        [Fact]
+        public async Task ServiceFailure500_IsRetriedByTheSdk_ThenSucceeds()
+        {
+            using var server = new CannedIamServer()
+                .Respond(500, IamDocExamples.Error("ServiceFailure", "Internal failure", type: "Receiver"))
+                .Respond(200, IamDocExamples.Empty("PutRolePolicy"));
+            using var client = server.CreateClient();
+
+            var response = await client.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = "r", PolicyName = "p", PolicyDocument = "{}" });
+
+            Assert.Equal(2, server.Received.Count);
+            Assert.Equal("PutRolePolicy-request-id", response.RequestId);
+        }
     }
 }

@@ -134,5 +134,19 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.Equal(new DateTime(2013, 10, 2, 17, 1, 44, DateTimeKind.Utc), u.CreateDate);
             Assert.Equal(new DateTime(2014, 10, 10, 14, 37, 51, DateTimeKind.Utc), u.PasswordLastUsed);
         }
+    
+        [Fact]
+        public async Task ListAll_StopsWhenAServerRepeatsAMarker()
+        {
+            using var server = new CannedIamServer()
+                .Respond(200, IamDocExamples.ListRolePoliciesTruncated)
+                .Respond(200, IamDocExamples.ListRolePoliciesTruncated);
+            using var client = server.CreateClient();
+
+            var names = await client.ListAllRolePolicyNamesAsync("S3Access");
+
+            Assert.Equal(2, server.Received.Count);
+            Assert.Equal(4, names.Count);
+        }
     }
 }
