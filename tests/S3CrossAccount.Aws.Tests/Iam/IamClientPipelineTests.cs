@@ -154,5 +154,47 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.Contains("The role with name S3Access cannot be found.", e.Message);
             Assert.False(string.IsNullOrEmpty(e.RecommendedAction));
         }
+    
+        /// <summary>radosgw answers unimplemented IAM actions with 405 and an S3-style &lt;Error&gt; body.</summary>
+        [Fact]
+        public async Task MethodNotAllowed_InS3StyleErrorBody_IsOperationNotSupported()
+        {
+            using var server = new CannedIamServer().Respond(405, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>MethodNotAllowed</Code><RequestId>tx000-rgw</RequestId><HostId>rgw-host</HostId></Error>");
+            using var client = server.CreateClient();
+
+            var e = await Assert.ThrowsAsync<IamOperationNotSupportedException>(() => client.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = "p", PolicyDocument = "{}" }));
+
+            Assert.Single(server.Received);
+            Assert.Equal(ErrorCode.ServiceError, e.Code);
+            Assert.Equal("MethodNotAllowed", e.AwsErrorCode);
+            Assert.Equal(405, e.StatusCode);
+            Assert.Contains("CreatePolicy", e.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task MethodNotAllowed_WithEmptyBody_IsOperationNotSupported()
+        {
+            using var server = new CannedIamServer().Respond(405, "");
+            using var client = server.CreateClient();
+
+            var e = await Assert.ThrowsAsync<IamOperationNotSupportedException>(() => client.GetUserAsync(new GetUserRequest()));
+
+            Assert.Equal(405, e.StatusCode);
+            Assert.Contains("GetUser", e.Message);
+        }
+    
+        [Fact]
+        public async Task ServiceFailure500_IsRetriedByTheSdk_ThenSucceeds()
+        {
+            using var server = new CannedIamServer()
+                .Respond(500, IamDocExamples.Error("ServiceFailure", "Internal failure", type: "Receiver"))
+                .Respond(200, IamDocExamples.Empty("PutRolePolicy"));
+            using var client = server.CreateClient();
+
+            var response = await client.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = "r", PolicyName = "p", PolicyDocument = "{}" });
+
+            Assert.Equal(2, server.Received.Count);
+            Assert.Equal("PutRolePolicy-request-id", response.RequestId);
+        }
     }
 }

@@ -134,5 +134,33 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.Equal(new DateTime(2013, 10, 2, 17, 1, 44, DateTimeKind.Utc), u.CreateDate);
             Assert.Equal(new DateTime(2014, 10, 10, 14, 37, 51, DateTimeKind.Utc), u.PasswordLastUsed);
         }
+    
+        [Fact]
+        public async Task ListAll_StopsWhenAServerRepeatsAMarker()
+        {
+            using var server = new CannedIamServer()
+                .Respond(200, IamDocExamples.ListRolePoliciesTruncated)
+                .Respond(200, IamDocExamples.ListRolePoliciesTruncated);
+            using var client = server.CreateClient();
+
+            var names = await client.ListAllRolePolicyNamesAsync("S3Access");
+
+            Assert.Equal(2, server.Received.Count);
+            Assert.Equal(4, names.Count);
+        }
+    
+        [Fact]
+        public async Task ListRoleTags_RadosgwSplitMembers_AreJoinedIntoOneTag()
+        {
+            using var server = new CannedIamServer().Respond(200,
+                "<ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>owner</Key></member><member><Value>probe</Value></member>"
+                + "<member><Key>Dept</Key><Value>Accounting</Value></member></Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult>"
+                + "<ResponseMetadata><RequestId>rgw-1</RequestId></ResponseMetadata></ListRoleTagsResponse>");
+            using var client = server.CreateClient();
+
+            var r = await client.ListRoleTagsAsync(new ListRoleTagsRequest { RoleName = "r" });
+
+            Assert.Equal(new[] { "owner=probe", "Dept=Accounting" }, r.Tags.Select(t => t.ToString()));
+        }
     }
 }

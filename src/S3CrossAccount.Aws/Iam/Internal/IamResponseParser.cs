@@ -76,8 +76,28 @@ namespace S3CrossAccount.Aws.Iam.Internal
             return result;
         }
 
+        /// <summary>
+        /// Tags.member.N/Key + Value. radosgw has been seen to split one tag over two members
+        /// (&lt;member&gt;&lt;Key&gt;k&lt;/Key&gt;&lt;/member&gt;&lt;member&gt;&lt;Value&gt;v&lt;/Value&gt;&lt;/member&gt;,
+        /// shared/rgw/probe-results.md); a Key-only member followed by a Value-only member is one tag.
+        /// </summary>
         public static List<Tag> ParseTags(XElement? tags)
-            => Members(tags).Select(m => new Tag(Text(m, "Key") ?? string.Empty, Text(m, "Value") ?? string.Empty)).ToList();
+        {
+            var members = Members(tags).ToList();
+            var result = new List<Tag>();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var key = Child(members[i], "Key");
+                var value = Child(members[i], "Value");
+                if (key != null && value == null && i + 1 < members.Count
+                    && Child(members[i + 1], "Key") == null && Child(members[i + 1], "Value") != null)
+                {
+                    value = Child(members[++i], "Value");
+                }
+                result.Add(new Tag(key?.Value ?? string.Empty, value?.Value ?? string.Empty));
+            }
+            return result;
+        }
 
         public static List<string> ParseNames(XElement? list)
             => Members(list).Select(m => m.Value).ToList();

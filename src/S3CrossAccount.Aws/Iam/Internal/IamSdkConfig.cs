@@ -23,6 +23,9 @@ namespace S3CrossAccount.Aws.Iam.Internal
             Endpoint = endpoint;
             RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(endpoint.SigningRegion);
             EndpointProvider = new IamEndpointProvider(endpoint);
+            // The endpoint is decided by the caller (-EndpointUrl or the partition), never silently by
+            // AWS_ENDPOINT_URL* or endpoint_url in the shared config file: the resolver passes it in.
+            IgnoreConfiguredEndpointUrls = true;
         }
 
         public IamEndpoint Endpoint { get; }
