@@ -51,7 +51,6 @@ namespace S3CrossAccount.Core.Errors
 
         // Policy core (parsing, builders, merge, lint): add new codes here
         InvalidOrganizationId,
-        SidConflict,
         // Evaluation: add new codes here
         // Credentials and sessions: add new codes here
         // IAM client: add new codes here

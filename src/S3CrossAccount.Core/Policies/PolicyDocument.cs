@@ -40,10 +40,16 @@ namespace S3CrossAccount.Core.Policies
             init => _statements = value?.ToArray() ?? throw new ArgumentNullException(nameof(Statements));
         }
 
-        /// <summary>True when the JSON had <c>"Statement": { ... }</c> rather than an array (needs exactly one statement).</summary>
+        /// <summary>
+        /// True when the JSON had <c>"Statement": { ... }</c> rather than an array. A preference: it takes
+        /// effect only while there is exactly one statement (merging a second one writes an array, removing
+        /// it again gives back the single-object form).
+        /// </summary>
         public bool StatementIsSingleObject { get; init; }
 
         public int StatementCount => _statements.Count;
+
+        internal bool WritesSingleObject => StatementIsSingleObject && _statements.Count == 1;
 
         /// <summary>Every principal the statements name (Principal elements only), distinct, in order.</summary>
         public IReadOnlyList<string> Principals =>
@@ -98,7 +104,7 @@ namespace S3CrossAccount.Core.Policies
             other is not null
             && string.Equals(Version, other.Version, StringComparison.Ordinal)
             && string.Equals(Id, other.Id, StringComparison.Ordinal)
-            && StatementIsSingleObject == other.StatementIsSingleObject
+            && WritesSingleObject == other.WritesSingleObject
             && _statements.SequenceEqual(other._statements);
 
         public override int GetHashCode() => unchecked((_statements.Count * 397) ^ (Version?.GetHashCode() ?? 0));
