@@ -12,6 +12,15 @@
     FormatsToProcess     = @('S3CrossAccount.Format.ps1xml')
     CmdletsToExport      = @(
         # Policy core (offline)
+        'ConvertFrom-XAccountPolicyJson'
+        'ConvertTo-XAccountPolicyJson'
+        'Merge-XAccountPolicy'
+        'New-XAccountAccessPolicy'
+        'New-XAccountAssumeRolePolicy'
+        'New-XAccountBucketPolicy'
+        'New-XAccountIdentityPolicy'
+        'New-XAccountPolicyStatement'
+        'New-XAccountTrustPolicy'
         # Evaluation (offline)
         # Sessions and identity
         # S3, IAM and STS (against AWS)

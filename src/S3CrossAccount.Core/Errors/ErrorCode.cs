@@ -51,6 +51,7 @@ namespace S3CrossAccount.Core.Errors
 
         // Policy core (parsing, builders, merge, lint): add new codes here
         InvalidOrganizationId,
+        PolicyFileNotFound,
         // Evaluation: add new codes here
         // Credentials and sessions: add new codes here
         // IAM client: add new codes here

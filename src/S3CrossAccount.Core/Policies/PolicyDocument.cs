@@ -55,6 +55,14 @@ namespace S3CrossAccount.Core.Policies
         public IReadOnlyList<string> Principals =>
             _statements.Where(s => s.Principal != null).SelectMany(s => s.Principal!.Describe()).Distinct(StringComparer.Ordinal).ToArray();
 
+        /// <summary>Every action the Action elements name, distinct (case-insensitive), in order.</summary>
+        public IReadOnlyList<string> Actions =>
+            _statements.Where(s => s.Action != null).SelectMany(s => s.Action!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        /// <summary>Every resource the Resource elements name, distinct, in order.</summary>
+        public IReadOnlyList<string> Resources =>
+            _statements.Where(s => s.Resource != null).SelectMany(s => s.Resource!).Distinct(StringComparer.Ordinal).ToArray();
+
         /// <summary>Every Sid, in order (statements without one are skipped).</summary>
         public IReadOnlyList<string> Sids => _statements.Where(s => !string.IsNullOrEmpty(s.Sid)).Select(s => s.Sid!).ToArray();
 
