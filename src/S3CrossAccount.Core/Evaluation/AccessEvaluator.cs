@@ -216,12 +216,13 @@ namespace S3CrossAccount.Core.Evaluation
                 ? (boundary.Given && !boundary.AnyAllow ? $"identity policy allows {request.Action} but the permissions boundary does not" : $"identity policy allows {request.Action} but the session policy does not")
                 : $"no identity policy in {principal.AccountId} allows {request.Action}";
             bool resourceAllow = resourcePolicyCovers && resource.AnyAllow;
-            string resourceAllowText = resourceAllow ? $"{resourceName} allows" : "ACL grants";
+            string resourceAllowText = resourceAllow ? $"{resourceName} allows" : "an ACL grants it";
+            string ownerNoun = resourceAllow ? "the " + resourceName : "an ACL grant";
 
             if (anonymous)
             {
                 return resourceAllow || aclAllow
-                    ? Done(request, Decision.Allowed, $"anonymous: {resourceAllowText} {request.Action} to everyone", layers, trace)
+                    ? Done(request, Decision.Allowed, $"anonymous: {ownerNoun} allows {request.Action} to everyone", layers, trace)
                     : Done(request, Decision.ImplicitDeny, $"anonymous: neither the {resourceName} nor an ACL allows {request.Action} to everyone", layers, trace);
             }
 
@@ -251,7 +252,7 @@ namespace S3CrossAccount.Core.Evaluation
             bool ownerAllows = resourceAllow || aclAllow;
             if (identityAllow && ownerAllows)
             {
-                return Done(request, Decision.Allowed, $"cross-account: {resourceAllowText} and {(principal.Kind == PrincipalKind.AccountRoot ? "the caller is its account's root user" : "identity policy in " + principal.AccountId + " allows")} {request.Action}", layers, trace);
+                return Done(request, Decision.Allowed, $"cross-account: {ownerNoun} and {(principal.Kind == PrincipalKind.AccountRoot ? "the root user of " + principal.AccountId : "an identity policy in " + principal.AccountId)} allow {request.Action}", layers, trace);
             }
 
             string ownerWhy = resourcePolicyCovers
