@@ -9,7 +9,7 @@ namespace S3CrossAccount.Core.Evaluation
     /// Everything that can decide an S3 request: the caller's identity policies and guardrails, the bucket
     /// owner's bucket policy and ACLs, the Object Ownership setting, and SCPs/RCPs.
     /// </summary>
-    public sealed class AccessPolicies
+    public sealed record AccessPolicies
     {
         /// <summary>Policies attached to the calling user or role (for a role session: the role's).</summary>
         public IReadOnlyList<EvaluationPolicy> IdentityPolicies { get; init; } = Array.Empty<EvaluationPolicy>();
