@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         # Policy core (offline)
         # Evaluation (offline)
+        'Test-XAccountAccess'
         # Sessions and identity
         # S3, IAM and STS (against AWS)
     )
