@@ -154,7 +154,16 @@ namespace S3CrossAccount.Core.Evaluation
                         return true;
                     }
                 }
-                else if (p.HasWildcard ? WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false) : string.Equals(p.Text, arn, StringComparison.Ordinal))
+                else if (!p.HasWildcard)
+                {
+                    if (string.Equals(p.Text, arn, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+                else if (arn.Length >= p.LiteralPrefixLength
+                    && string.CompareOrdinal(arn, 0, p.Text, 0, p.LiteralPrefixLength) == 0
+                    && WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false))
                 {
                     return true;
                 }

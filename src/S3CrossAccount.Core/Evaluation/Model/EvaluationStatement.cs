@@ -96,7 +96,13 @@ namespace S3CrossAccount.Core.Evaluation.Model
                 Text = text;
                 HasWildcard = WildcardMatcher.HasWildcard(text);
                 HasVariable = PolicyVariables.ContainsVariable(text);
+                int star = text.IndexOf('*'), question = text.IndexOf('?');
+                int first = star < 0 ? question : question < 0 ? star : System.Math.Min(star, question);
+                LiteralPrefixLength = first < 0 ? text.Length : first;
             }
+
+            /// <summary>Characters before the first wildcard: a cheap ordinal pre-check before the glob match.</summary>
+            public int LiteralPrefixLength { get; }
 
             public string Text { get; }
 
