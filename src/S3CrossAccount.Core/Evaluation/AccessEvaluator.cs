@@ -83,8 +83,10 @@ namespace S3CrossAccount.Core.Evaluation
             }
 
             scan.Given = true;
-            var statements = policy.Statements;
-            for (int i = 0; i < statements.Count; i++)
+
+            // The fast path looks only at the statements whose action matches; the trace shows all of them.
+            var statements = trace == null ? policy.StatementsFor(request.Action) : policy.StatementArray;
+            for (int i = 0; i < statements.Length; i++)
             {
                 var statement = statements[i];
                 var t = trace == null ? null : new StatementTrace(layer, policy.Name, statement.Sid, statement.Index, statement.IsAllow);
@@ -93,7 +95,7 @@ namespace S3CrossAccount.Core.Evaluation
                     trace!.Add(t);
                 }
 
-                if (!StatementMatcher.Applies(statement, request, context, checkPrincipal, out var match, t))
+                if (!StatementMatcher.Applies(statement, request, context, checkPrincipal, out var match, t, actionAlreadyMatched: trace == null))
                 {
                     continue;
                 }

@@ -15,10 +15,10 @@ namespace S3CrossAccount.Core.Evaluation
     /// </summary>
     internal static class StatementMatcher
     {
-        public static bool Applies(EvaluationStatement statement, AccessRequest request, RequestContext context, bool checkPrincipal, out PrincipalMatch principalMatch, StatementTrace? trace)
+        public static bool Applies(EvaluationStatement statement, AccessRequest request, RequestContext context, bool checkPrincipal, out PrincipalMatch principalMatch, StatementTrace? trace, bool actionAlreadyMatched = false)
         {
             principalMatch = PrincipalMatch.Match;
-            bool action = MatchesAction(statement, request.Action);
+            bool action = actionAlreadyMatched || MatchesAction(statement, request.Action);
             if (trace != null)
             {
                 trace.ActionMatched = action;
