@@ -24,6 +24,7 @@
         'New-XAccountPolicyStatement'
         'New-XAccountTrustPolicy'
         # Evaluation (offline)
+        'Test-XAccountAccess'
         # Sessions and identity
         'Get-XAccountIdentity'
         'Get-XAccountCanonicalId'
