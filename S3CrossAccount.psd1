@@ -15,8 +15,8 @@
         # Policy core (offline)
         # Evaluation (offline)
         # Sessions and identity
-        'Get-XAccountIdentity',
-        'Get-XAccountCanonicalId',
+        'Get-XAccountIdentity'
+        'Get-XAccountCanonicalId'
         # S3, IAM and STS (against AWS)
     )
     FunctionsToExport    = @()
