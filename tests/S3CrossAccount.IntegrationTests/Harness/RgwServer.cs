@@ -119,7 +119,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
             return new AmazonS3Client(credentials, config);
         }
 
-        public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, string? endpoint = null)
+        public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, string? endpoint = null, int? maxErrorRetry = null)
         {
             var config = new AmazonSecurityTokenServiceConfig
             {
@@ -127,6 +127,11 @@ namespace S3CrossAccount.IntegrationTests.Harness
                 // radosgw answers 405 to STS signed for any region it does not know, e.g. "default".
                 AuthenticationRegion = Region,
             };
+            if (maxErrorRetry.HasValue)
+            {
+                config.MaxErrorRetry = maxErrorRetry.Value;
+            }
+
             return new AmazonSecurityTokenServiceClient(credentials, config);
         }
 
