@@ -235,12 +235,24 @@ namespace S3CrossAccount.IntegrationTests
         }
 
         [SkippableFact]
-        public void HostedEngine_ImportsThePackagedModule()
+        public void ModuleSession_ImportsThePackagedModule_AndSplatsTheCommonParametersPerAccount()
         {
-            _rgw.Require();
-            using var session = new PowerShellSession();
-            var name = session.Run("(Get-Module S3CrossAccount).Name").ShouldSucceed().Single<string>();
-            Assert.Equal("S3CrossAccount", name);
+            var server = _rgw.Require();
+            using var profiles = server.CreateProfileFile();
+            using var session = server.OpenModuleSession(profiles);
+            Assert.Equal("S3CrossAccount", session.Run("(Get-Module S3CrossAccount).Name").ShouldSucceed().Single<string>());
+
+            var bound = session.Run(
+                "function Show-Bound { param($EndpointUrl, $ProfileName, $ProfileLocation, $Region) \"$ProfileName|$EndpointUrl|$ProfileLocation|$Region\" }\n"
+                + "Show-Bound @B; Show-Bound @CUser; $AccountIdA").ShouldSucceed().All<string>().ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    $"B|{server.Endpoint}|{profiles.Path}|us-east-1",
+                    $"C-user|{server.Endpoint}|{profiles.Path}|us-east-1",
+                    "111122223333",
+                },
+                bound);
         }
 
         internal static async Task<(string Bucket, AmazonS3Client S3A)> NewBucketWithObjectAsync(RgwServer server, string hint, string key, string content)

@@ -7,6 +7,7 @@
 #         RGW_PORT, MON_PORT   default: free ports picked at random (parallel runs must not collide)
 #         TENANTS    default "111122223333 222233334444 333344445555" (accounts A, B, C)
 #         S3XA_NO_INSTALL=1    never apt-get install (fail instead when the packages are missing)
+#         S3XA_OWNER_PID       pid of the test process (written to $CEPH_DIR/owner.pid for orphan reaping)
 # Output: $CEPH_DIR/accounts.env (sourceable KEY=VALUE lines):
 #         RGW_ENDPOINT, CEPH_DIR, TENANTS,
 #         ACCESS_KEY_<tenant> / SECRET_KEY_<tenant>            user "admin" (caps roles=*;user-policy=*)
@@ -66,6 +67,8 @@ mkdir -p "$CEPH_DIR"/{mon/ceph-a,osd/ceph-0,run,log,crash,rgw}
 CONF=$CEPH_DIR/ceph.conf
 PIDS=$CEPH_DIR/pids
 : > "$PIDS"
+# The test process that owns this cluster: a later run reaps clusters whose owner died without stopping them.
+if [ -n "${S3XA_OWNER_PID:-}" ]; then echo "$S3XA_OWNER_PID" > "$CEPH_DIR/owner.pid"; fi
 export CEPH_DIR
 trap 'rc=$?; if [ $rc != 0 ]; then log "FAILED (exit $rc); logs in $CEPH_DIR/log; stopping what started"; tail -n 20 "$CEPH_DIR"/log/*.out >&2 2>/dev/null || true; "$HERE/stop.sh" --kill >&2 || true; fi' EXIT
 FSID=$(cat /proc/sys/kernel/random/uuid)
