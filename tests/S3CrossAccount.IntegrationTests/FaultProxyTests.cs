@@ -197,7 +197,7 @@ namespace S3CrossAccount.IntegrationTests
 
             await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k1", ContentBody = "x" });
-            var ex = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.PutACLAsync(new PutACLRequest { BucketName = bucket, CannedACL = S3CannedACL.Private }));
+            var ex = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.PutBucketAclAsync(new PutBucketAclRequest { BucketName = bucket, ACL = S3CannedACL.Private }));
 
             Assert.Equal("InternalError", ex.ErrorCode);
             Assert.Equal(new FaultKind?[] { null, null, FaultKind.InternalError }, proxy.Requests.Select(r => r.Fault));
