@@ -15,6 +15,8 @@ namespace S3CrossAccount.Engine.Tests.Help
         public void EveryViewTypeName_ResolvesToAPublicTypeInTheModulesAssemblies()
         {
             using var session = new PowerShellSession();
+            // -as [type] only sees loaded assemblies; Core may not be loaded until a cmdlet needs it.
+            session.Run($"$null = [System.Reflection.Assembly]::LoadFrom('{System.IO.Path.Combine(ModuleFiles.PackageDirectory, "S3CrossAccount.Core.dll")}')").ShouldSucceed();
             var problems = new List<string>();
             foreach (var typeName in Format.Descendants("ViewSelectedBy").Elements("TypeName").Select(e => e.Value.Trim()).Distinct())
             {
