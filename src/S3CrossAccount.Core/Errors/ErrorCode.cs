@@ -50,6 +50,8 @@ namespace S3CrossAccount.Core.Errors
         RoleNotAssumable,
 
         // Policy core (parsing, builders, merge, lint): add new codes here
+        InvalidOrganizationId,
+        SidConflict,
         // Evaluation: add new codes here
         UnknownConditionOperator,
         InvalidAccessRequest,
