@@ -29,6 +29,11 @@
         'Get-XAccountIdentity'
         'Get-XAccountCanonicalId'
         # S3, IAM and STS (against AWS)
+        'New-XAccountRole'
+        'Remove-XAccountRole'
+        'Set-XAccountIdentityPolicy'
+        'Grant-XAccountAssumeRole'
+        'Use-XAccountRole'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

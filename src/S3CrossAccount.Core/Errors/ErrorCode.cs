@@ -60,6 +60,7 @@ namespace S3CrossAccount.Core.Errors
         CredentialsRejected,
         EndpointUnreachable,
         // IAM client: add new codes here
+        ProfileWriteFailed,
         // S3 and STS adapters and cmdlets: add new codes here
     }
 }

@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using S3CrossAccount.Aws.Iam;
+using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Identifiers;
+using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Roles;
+
+namespace S3CrossAccount.Aws.Roles
+{
+    /// <summary>
+    /// Seed method 3 in the bucket owner's account: create or converge a cross-account role, and
+    /// remove it with everything attached. Every write is asked for through the ShouldProcess
+    /// callback first, and nothing is written when IAM already holds what is asked for.
+    /// </summary>
+    public sealed class RoleService : IDisposable
+    {
+        /// <summary>
+        /// Managed policies this module creates live under this IAM path, so Remove-XAccountRole can
+        /// tell them from policies somebody else attached (the path is part of the policy ARN).
+        /// </summary>
+        public const string ManagedPolicyPath = "/s3crossaccount/";
+
+        /// <summary>Tag put on managed policies this module creates (a second marker, visible in the console).</summary>
+        public const string ManagedByTagKey = "s3crossaccount:managed-by";
+
+        private readonly IIamClient _iam;
+        private readonly bool _ownsClient;
+        private readonly IamCalls _calls;
+
+        /// <summary>Uses the IAM client of the resolved session.</summary>
+        public RoleService(AwsSession session, Action<string>? verbose = null)
+            : this(IamClients.ForSession(session), verbose, ownsClient: true)
+        {
+        }
+
+        /// <summary>Uses the given client (another implementation of <see cref="IIamClient"/>, or a fake in tests).</summary>
+        public RoleService(IIamClient iam, Action<string>? verbose = null)
+            : this(iam, verbose, ownsClient: false)
+        {
+        }
+
+        private RoleService(IIamClient iam, Action<string>? verbose, bool ownsClient)
+        {
+            _iam = iam ?? throw new ArgumentNullException(nameof(iam));
+            _ownsClient = ownsClient;
+            _calls = new IamCalls(verbose);
+        }
+
+        /// <summary>
+        /// Creates the role, or converges an existing one: the same trust and access policy mean no
+        /// write at all; a different trust is merged (principals added, other statements kept) or
+        /// replaced with <see cref="RoleDefinition.Force"/>. Returns null when a create was declined (-WhatIf).
+        /// </summary>
+        public XAccountRole? EnsureRole(RoleDefinition definition, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken = default)
+        {
+            if (definition == null) throw new ArgumentNullException(nameof(definition));
+            if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            RoleNames.Validate(definition.RoleName);
+
+            var existing = TryGetRole(definition.RoleName, cancellationToken);
+            return existing == null
+                ? CreateRole(definition, shouldProcess, cancellationToken)
+                : ConvergeRole(existing, definition, shouldProcess, cancellationToken);
+        }
+
+        private XAccountRole? CreateRole(RoleDefinition definition, Func<string, string, bool> shouldProcess, CancellationToken ct)
+        {
+            var name = definition.RoleName;
+            _calls.Note("Trust policy to create: " + PolicyJson.Write(definition.TrustPolicy));
+            if (!shouldProcess(name, "Create IAM role trusting " + string.Join(", ", definition.TrustPolicy.Principals)))
+            {
+                return null;
+            }
+
+            var changes = new List<string>();
+            var request = new CreateRoleRequest
+            {
+                RoleName = name,
+                AssumeRolePolicyDocument = PolicyJson.Write(definition.TrustPolicy),
+                Description = definition.Description,
+                MaxSessionDuration = definition.MaxSessionDuration,
+                Tags = ToTags(definition.Tags),
+            };
+            var created = _calls.Run("CreateRole", name, () => _iam.CreateRoleAsync(request, ct)).Role;
+            changes.Add("CreateRole");
+            var arn = Arn.Parse(created.Arn);
+
+            string? managedArn = null;
+            if (definition.AccessPolicy != null)
+            {
+                managedArn = definition.UseManagedPolicy
+                    ? EnsureManagedPolicy(name, arn, definition, alreadyAttached: null, shouldProcess, changes, ct)
+                    : EnsureInlinePolicy(name, definition, arn.Partition, shouldProcess, changes, ct);
+            }
+
+            return new XAccountRole(name, created.Arn, arn.Account, definition.TrustPolicy, definition.AccessPolicy,
+                definition.AccessPolicy == null ? null : definition.AccessPolicyName, managedArn,
+                created.MaxSessionDuration ?? definition.MaxSessionDuration, changes);
+        }
+
+        private XAccountRole ConvergeRole(Role role, RoleDefinition definition, Func<string, string, bool> shouldProcess, CancellationToken ct)
+        {
+            var name = role.RoleName.Length > 0 ? role.RoleName : definition.RoleName;
+            var arn = Arn.Parse(role.Arn);
+            var changes = new List<string>();
+
+            var trust = ConvergeTrust(name, role, definition, arn.Partition, shouldProcess, changes, ct);
+
+            var maxSession = role.MaxSessionDuration;
+            if (definition.MaxSessionDuration.HasValue && definition.MaxSessionDuration != role.MaxSessionDuration
+                && shouldProcess(role.Arn, $"Set the maximum session duration to {definition.MaxSessionDuration} s"))
+            {
+                _calls.Run("UpdateRole", name, () => _iam.UpdateRoleAsync(new UpdateRoleRequest { RoleName = name, MaxSessionDuration = definition.MaxSessionDuration }, ct));
+                changes.Add("UpdateRole");
+                maxSession = definition.MaxSessionDuration;
+            }
+
+            ConvergeTags(name, role.Arn, definition.Tags, shouldProcess, changes, ct);
+
+            PolicyDocument? access = null;
+            string? managedArn = null;
+            if (definition.AccessPolicy != null)
+            {
+                if (definition.UseManagedPolicy)
+                {
+                    managedArn = EnsureManagedPolicy(name, arn, definition, FindAttached(name, ManagedPolicyArn(arn, definition.AccessPolicyName), ct), shouldProcess, changes, ct, out access);
+                }
+                else
+                {
+                    EnsureInlinePolicy(name, definition, arn.Partition, shouldProcess, changes, ct, out access);
+                }
+            }
+
+            return new XAccountRole(name, role.Arn, arn.Account, trust, access,
+                definition.AccessPolicy == null ? null : definition.AccessPolicyName, managedArn, maxSession, changes);
+        }
+
+        private PolicyDocument ConvergeTrust(string name, Role role, RoleDefinition definition, string partition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
+        {
+            var current = role.AssumeRolePolicyDocument == null ? null : PolicyJson.Parse(role.AssumeRolePolicyDocument);
+            if (current != null && RolePolicyMerge.Same(current, definition.TrustPolicy, partition))
+            {
+                _calls.Note($"Trust policy of {name} already matches; not changed.");
+                return current;
+            }
+
+            var wanted = current == null || definition.Force
+                ? definition.TrustPolicy
+                : RolePolicyMerge.MergeTrust(current, definition.TrustPolicy, partition);
+            if (current != null && RolePolicyMerge.Same(current, wanted, partition))
+            {
+                _calls.Note($"Trust policy of {name} already trusts every principal asked for; not changed (use -Force to replace it).");
+                return current;
+            }
+
+            _calls.Note("Trust policy to write: " + PolicyJson.Write(wanted));
+            if (!shouldProcess(role.Arn, definition.Force ? "Replace the trust policy" : "Merge principals into the trust policy"))
+            {
+                return current ?? wanted;
+            }
+
+            _calls.Run("UpdateAssumeRolePolicy", name, () => _iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = PolicyJson.Write(wanted) }, ct));
+            changes.Add("UpdateAssumeRolePolicy");
+            return wanted;
+        }
+
+        private void ConvergeTags(string name, string roleArn, IDictionary<string, string>? tags, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
+        {
+            if (tags == null || tags.Count == 0) return;
+            var current = _calls.Run("ListRoleTags", name, () => _iam.ListAllRoleTagsAsync(name, ct));
+            var missing = tags.Where(t => !current.Any(c => c.Key == t.Key && c.Value == t.Value)).ToList();
+            if (missing.Count == 0) return;
+            if (!shouldProcess(roleArn, "Tag the role with " + string.Join(", ", missing.Select(t => t.Key)))) return;
+            _calls.Run("TagRole", name, () => _iam.TagRoleAsync(new TagRoleRequest { RoleName = name, Tags = missing.Select(t => new Tag(t.Key, t.Value)).ToList() }, ct));
+            changes.Add("TagRole");
+        }
+
+        private string? EnsureInlinePolicy(string roleName, RoleDefinition definition, string partition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
+            => EnsureInlinePolicy(roleName, definition, partition, shouldProcess, changes, ct, out _);
+
+        private string? EnsureInlinePolicy(string roleName, RoleDefinition definition, string partition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct, out PolicyDocument? result)
+        {
+            var policyName = definition.AccessPolicyName;
+            var desired = definition.AccessPolicy!;
+            var existing = changes.Contains("CreateRole") ? null : TryGetRolePolicy(roleName, policyName, ct);
+            var wanted = Converge(existing, desired, definition.Force, partition);
+            if (wanted == null)
+            {
+                _calls.Note($"Inline policy {policyName} of {roleName} already allows what is asked for; not changed.");
+                result = existing;
+                return null;
+            }
+
+            _calls.Note($"Inline policy {policyName} to write: " + PolicyJson.Write(wanted));
+            result = existing ?? wanted;
+            if (!shouldProcess(roleName, $"Put inline access policy {policyName}"))
+            {
+                return null;
+            }
+
+            _calls.Run("PutRolePolicy", $"{roleName}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = roleName, PolicyName = policyName, PolicyDocument = PolicyJson.Write(wanted) }, ct));
+            changes.Add("PutRolePolicy");
+            result = wanted;
+            return null;
+        }
+
+        private string EnsureManagedPolicy(string roleName, Arn roleArn, RoleDefinition definition, AttachedPolicy? alreadyAttached, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
+            => EnsureManagedPolicy(roleName, roleArn, definition, alreadyAttached, shouldProcess, changes, ct, out _);
+
+        private string EnsureManagedPolicy(string roleName, Arn roleArn, RoleDefinition definition, AttachedPolicy? alreadyAttached, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct, out PolicyDocument? result)
+        {
+            var policyArn = ManagedPolicyArn(roleArn, definition.AccessPolicyName);
+            var desired = definition.AccessPolicy!;
+            result = desired;
+            var existing = TryGetManagedPolicyDocument(policyArn, ct);
+            if (existing == null)
+            {
+                _calls.Note($"Managed policy {policyArn} to create: " + PolicyJson.Write(desired));
+                if (!shouldProcess(policyArn, "Create managed access policy"))
+                {
+                    return policyArn;
+                }
+
+                var created = _calls.Run("CreatePolicy", policyArn, () => _iam.CreatePolicyAsync(new CreatePolicyRequest
+                {
+                    PolicyName = definition.AccessPolicyName,
+                    Path = ManagedPolicyPath,
+                    PolicyDocument = PolicyJson.Write(desired),
+                    Description = "Access policy of role " + roleName + " (created by S3CrossAccount)",
+                    Tags = new List<Tag> { new Tag(ManagedByTagKey, "S3CrossAccount") },
+                }, ct));
+                changes.Add("CreatePolicy");
+                if (!string.IsNullOrEmpty(created.Policy.Arn)) policyArn = created.Policy.Arn;
+            }
+            else
+            {
+                var wanted = Converge(existing, desired, definition.Force, roleArn.Partition);
+                result = existing;
+                if (wanted != null && shouldProcess(policyArn, "Create a new default version of the managed access policy"))
+                {
+                    _calls.Note($"Managed policy {policyArn} new version: " + PolicyJson.Write(wanted));
+                    _calls.Run("CreatePolicyVersion", policyArn, () => _iam.CreatePolicyVersionPruningOldestAsync(
+                        new CreatePolicyVersionRequest { PolicyArn = policyArn, PolicyDocument = PolicyJson.Write(wanted), SetAsDefault = true },
+                        pruned => _calls.Note($"IAM DeletePolicyVersion {policyArn} {pruned} (the oldest, to stay within five versions)"), ct));
+                    changes.Add("CreatePolicyVersion");
+                    result = wanted;
+                }
+            }
+
+            if (alreadyAttached == null && shouldProcess(roleName, "Attach managed access policy " + policyArn))
+            {
+                _calls.Run("AttachRolePolicy", $"{roleName} {policyArn}", () => _iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, ct));
+                changes.Add("AttachRolePolicy");
+            }
+
+            return policyArn;
+        }
+
+        /// <summary>
+        /// Removes the role: deletes its inline policies, detaches its managed policies (deleting
+        /// those this module created, when nothing else uses them), then deletes the role.
+        /// Returns false when the role did not exist or the removal was declined.
+        /// </summary>
+        public bool RemoveRole(string roleName, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken = default)
+        {
+            RoleNames.Validate(roleName);
+            var role = TryGetRole(roleName, cancellationToken);
+            if (role == null)
+            {
+                throw new XAccountException(ErrorCode.NoSuchEntity, $"The role '{roleName}' does not exist.", roleName,
+                    "Check the role name and the account of the credentials (-ProfileName).");
+            }
+
+            if (!shouldProcess(role.Arn, "Delete the role with its inline policies and detach its managed policies"))
+            {
+                return false;
+            }
+
+            var ct = cancellationToken;
+            foreach (var policyName in _calls.Run("ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, ct)))
+            {
+                _calls.Run("DeleteRolePolicy", $"{roleName}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct));
+            }
+
+            foreach (var attached in ListAttached(roleName, ct))
+            {
+                _calls.Run("DetachRolePolicy", $"{roleName} {attached.PolicyArn}", () => _iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = attached.PolicyArn }, ct));
+                if (IsModuleManaged(attached.PolicyArn))
+                {
+                    DeleteManagedPolicyIfUnused(attached.PolicyArn, ct);
+                }
+            }
+
+            _calls.Run("DeleteRole", roleName, () => _iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, ct));
+            return true;
+        }
+
+        /// <summary>True for a policy ARN under <see cref="ManagedPolicyPath"/> (arn:aws:iam::111122223333:policy/s3crossaccount/Name).</summary>
+        public static bool IsModuleManaged(string policyArn) =>
+            policyArn.IndexOf(":policy" + ManagedPolicyPath, StringComparison.Ordinal) > 0;
+
+        private void DeleteManagedPolicyIfUnused(string policyArn, CancellationToken ct)
+        {
+            var policy = _calls.Run("GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
+            if (policy.AttachmentCount > 0)
+            {
+                _calls.Note($"Managed policy {policyArn} is still attached to {policy.AttachmentCount} other identities; kept.");
+                return;
+            }
+
+            foreach (var version in _calls.Run("ListPolicyVersions", policyArn, () => _iam.ListAllPolicyVersionsAsync(policyArn, ct)).Where(v => !v.IsDefaultVersion))
+            {
+                _calls.Run("DeletePolicyVersion", $"{policyArn} {version.VersionId}", () => _iam.DeletePolicyVersionAsync(new DeletePolicyVersionRequest { PolicyArn = policyArn, VersionId = version.VersionId }, ct));
+            }
+
+            _calls.Run("DeletePolicy", policyArn, () => _iam.DeletePolicyAsync(new DeletePolicyRequest { PolicyArn = policyArn }, ct));
+        }
+
+        /// <summary>The policy to write, or null when <paramref name="existing"/> already holds <paramref name="desired"/>.</summary>
+        internal static PolicyDocument? Converge(PolicyDocument? existing, PolicyDocument desired, bool replace, string partition)
+        {
+            if (existing == null) return desired;
+            if (RolePolicyMerge.Same(existing, desired, partition)) return null;
+            var wanted = replace ? desired : RolePolicyMerge.MergeStatements(existing, desired, partition);
+            return RolePolicyMerge.Same(existing, wanted, partition) ? null : wanted;
+        }
+
+        internal static string ManagedPolicyArn(Arn roleArn, string policyName) =>
+            $"arn:{roleArn.Partition}:iam::{roleArn.Account}:policy{ManagedPolicyPath}{policyName}";
+
+        private Role? TryGetRole(string roleName, CancellationToken ct)
+        {
+            try
+            {
+                return _calls.Run("GetRole", roleName, () => _iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, ct)).Role;
+            }
+            catch (IamNoSuchEntityException)
+            {
+                return null;
+            }
+        }
+
+        private PolicyDocument? TryGetRolePolicy(string roleName, string policyName, CancellationToken ct)
+        {
+            try
+            {
+                var text = _calls.Run("GetRolePolicy", $"{roleName}/{policyName}", () => _iam.GetRolePolicyAsync(new GetRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct)).PolicyDocument;
+                return PolicyJson.Parse(text);
+            }
+            catch (IamNoSuchEntityException)
+            {
+                return null;
+            }
+        }
+
+        private PolicyDocument? TryGetManagedPolicyDocument(string policyArn, CancellationToken ct)
+        {
+            try
+            {
+                var policy = _calls.Run("GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
+                var version = _calls.Run("GetPolicyVersion", $"{policyArn} {policy.DefaultVersionId}", () => _iam.GetPolicyVersionAsync(new GetPolicyVersionRequest { PolicyArn = policyArn, VersionId = policy.DefaultVersionId }, ct)).PolicyVersion;
+                return version.Document == null ? null : PolicyJson.Parse(version.Document);
+            }
+            catch (IamNoSuchEntityException)
+            {
+                return null;
+            }
+        }
+
+        private AttachedPolicy? FindAttached(string roleName, string policyArn, CancellationToken ct) =>
+            ListAttached(roleName, ct).FirstOrDefault(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal));
+
+        private List<AttachedPolicy> ListAttached(string roleName, CancellationToken ct)
+        {
+            try
+            {
+                return _calls.Run("ListAttachedRolePolicies", roleName, () => _iam.ListAllAttachedRolePoliciesAsync(roleName, ct));
+            }
+            catch (IamOperationNotSupportedException)
+            {
+                // An endpoint without managed policies (radosgw) cannot have any attached.
+                _calls.Note("The endpoint does not support managed policies; none can be attached to " + roleName + ".");
+                return new List<AttachedPolicy>();
+            }
+        }
+
+        private static List<Tag> ToTags(IDictionary<string, string>? tags) =>
+            tags == null ? new List<Tag>() : tags.Select(t => new Tag(t.Key, t.Value)).ToList();
+
+        public void Dispose()
+        {
+            if (_ownsClient) _iam.Dispose();
+        }
+    }
+}

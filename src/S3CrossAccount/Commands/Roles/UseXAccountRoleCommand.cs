@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using S3CrossAccount.Commands.Base;
+using S3CrossAccount.Core.Sessions;
+
+namespace S3CrossAccount.Commands.Roles
+{
+    /// <summary>
+    /// Seed method 3, step 4: assumes the role and returns its temporary credentials, usable as
+    /// -Credential here and in AWS Tools, or saved as a profile with -SaveAs.
+    /// </summary>
+    [Cmdlet(VerbsOther.Use, "XAccountRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+        HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Use-XAccountRole.md")]
+    [OutputType(typeof(XAccountCredential))]
+    public sealed class UseXAccountRoleCommand : AwsCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RoleArn { get; set; } = string.Empty;
+
+        [Parameter]
+        [ValidatePattern(@"^[\w+=,.@-]{2,64}$")]
+        public string? RoleSessionName { get; set; }
+
+        [Parameter]
+        [ValidateRange(900, 43200)]
+        public int? DurationSeconds { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ExternalId { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SerialNumber { get; set; }
+
+        [Parameter]
+        [ValidatePattern(@"^[0-9]{6}$")]
+        public string? TokenCode { get; set; }
+
+        [Parameter]
+        [ValidatePattern(@"^[\w+=,.@-]{2,64}$")]
+        public string? SourceIdentity { get; set; }
+
+        /// <summary>Session tags.</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
+        /// <summary>Seconds to keep retrying AccessDenied right after the role was created or changed.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int PropagationTimeout { get; set; } = 60;
+
+        /// <summary>Also write the credentials as this profile in the shared credentials file (or -ProfileLocation).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SaveAs { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            base.ProcessRecord();
+            TryRun(() =>
+            {
+                var session = GetAwsSession();
+                var credential = RoleCommands.Assume(session, RoleArn,
+                    RoleSessionName ?? "S3CrossAccount-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture),
+                    DurationSeconds, ExternalId, SerialNumber, TokenCode, SourceIdentity,
+                    Tag?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty),
+                    TimeSpan.FromSeconds(PropagationTimeout), WriteVerbose, CancellationToken);
+                WriteVerbose($"Assumed {RoleArn}: access key {credential.AccessKey}, expires {credential.Expiration:u}.");
+
+                if (SaveAs != null)
+                {
+                    var file = ProfileLocation != null ? GetUnresolvedProviderPathFromPSPath(ProfileLocation) : RoleCommands.DefaultCredentialsFile();
+                    if (ShouldProcess(file, $"Write profile '{SaveAs}' with the role's temporary credentials"))
+                    {
+                        RoleCommands.SaveProfile(file, SaveAs, credential, RoleCommands.SessionRegion(session));
+                        WriteVerbose($"Saved profile '{SaveAs}' in {file} (owner-only permissions).");
+                    }
+                }
+
+                WriteObject(credential);
+            });
+        }
+    }
+}
