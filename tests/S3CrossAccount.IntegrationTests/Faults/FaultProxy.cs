@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using S3CrossAccount.IntegrationTests.Harness;
 
 namespace S3CrossAccount.IntegrationTests.Faults
 {
@@ -35,6 +36,7 @@ namespace S3CrossAccount.IntegrationTests.Faults
         private readonly List<RecordedRequest> _requests = new List<RecordedRequest>();
         private readonly Uri _upstream;
         private readonly HttpClient _http;
+        private readonly TenantRouting _routing = new TenantRouting();
         private WebApplication? _app;
         private int _sequence;
 
@@ -85,6 +87,29 @@ namespace S3CrossAccount.IntegrationTests.Faults
                 .Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
             return proxy;
         }
+
+        /// <summary>
+        /// Starts a proxy in front of the test server that also knows every account's keys, so that
+        /// <see cref="RouteBucket"/> can make a bucket reachable by its plain name from other accounts.
+        /// </summary>
+        public static async Task<FaultProxy> StartAsync(RgwServer server)
+        {
+            var proxy = await StartAsync(server.Endpoint).ConfigureAwait(false);
+            foreach (var account in server.Accounts)
+            {
+                proxy._routing.AddKey(account.AdminAccessKey, account.AdminSecretKey, account.Tenant);
+                proxy._routing.AddKey(account.UserAccessKey, account.UserSecretKey, account.Tenant);
+            }
+
+            return proxy;
+        }
+
+        /// <summary>
+        /// From now on, requests of other accounts for <paramref name="bucket"/> reach
+        /// <paramref name="owner"/>'s bucket (rewritten to owner:bucket and re-signed with the caller's
+        /// own key), as if bucket names were global as on AWS. Needs <see cref="StartAsync(RgwServer)"/>.
+        /// </summary>
+        public void RouteBucket(string bucket, RgwAccount owner) => _routing.Route(bucket, owner.Tenant);
 
         /// <summary>Adds a fault for the first <paramref name="times"/> matching requests (<see cref="FaultRule.Always"/>: every one).</summary>
         public FaultRule Inject(FaultKind kind, int times = 1, string? method = null, string? pathContains = null,
@@ -217,28 +242,39 @@ namespace S3CrossAccount.IntegrationTests.Faults
                     break;
             }
 
+            // Header names in lower case, values joined; routing may rewrite them (and the body).
+            var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
+            var rerouted = _routing.Rewrite(request.Method, rawTarget, headers, body);
+            if (rerouted != null)
+            {
+                rawTarget = rerouted.Value.RawTarget;
+                body = rerouted.Value.Body;
+                record.Rerouted = true;
+            }
+
             using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream.GetLeftPart(UriPartial.Authority) + rawTarget));
             var content = new ByteArrayContent(body);
             var hasContent = body.Length > 0 || request.ContentLength.HasValue || request.Headers.ContainsKey("Transfer-Encoding");
-            foreach (var header in request.Headers)
+            foreach (var header in headers)
             {
-                if (HopByHop.Contains(header.Key))
+                if (HopByHop.Contains(header.Key) || header.Key == "content-length")
                 {
                     continue;
                 }
 
-                if (header.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+                if (header.Key.StartsWith("content-", StringComparison.Ordinal))
                 {
-                    content.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value);
+                    content.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
                 else
                 {
-                    forward.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value);
+                    forward.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
             }
 
             // Keep the client's Host: the SigV4 signature covers it.
             forward.Headers.Host = request.Host.Value;
+
             if (hasContent)
             {
                 forward.Content = content;

@@ -32,6 +32,9 @@ namespace S3CrossAccount.IntegrationTests.Faults
         /// <summary>Status sent back (the server's or the injected one); 0 when the connection was reset.</summary>
         public int Status { get; internal set; }
 
+        /// <summary>True when bucket routing rewrote it to another tenant's bucket (see FaultProxy.RouteBucket).</summary>
+        public bool Rerouted { get; internal set; }
+
         /// <summary>True when the request reached the server (forwarded, whatever happened to the answer).</summary>
         public bool Forwarded => Fault == null || Fault == FaultKind.Delay || Fault == FaultKind.ResetAfterForward;
 
