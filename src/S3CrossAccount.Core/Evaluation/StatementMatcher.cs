@@ -201,23 +201,65 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (statement.NotPrincipals != null)
             {
-                // NotPrincipal excludes only the principals it names exactly; naming an account excludes its
-                // root user, not the account's users and roles, and a role session is excluded by its session
-                // ARN or its role ARN.
+                // AWS may check the caller's whole chain (account, then role, then session or user), so the
+                // caller escapes a NotPrincipal statement only when every link is listed: a user needs its ARN
+                // and its account, a role session its session ARN, its role ARN and its account.
                 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
-                foreach (var entry in statement.NotPrincipals)
-                {
-                    var m = MatchOne(entry.Key, entry.Value, request);
-                    if (m == PrincipalMatch.Match || m == PrincipalMatch.SessionRoleMatch)
-                    {
-                        return PrincipalMatch.NoMatch;
-                    }
-                }
-
-                return PrincipalMatch.Match;
+                return IsExcludedByNotPrincipal(statement.NotPrincipals, request) ? PrincipalMatch.NoMatch : PrincipalMatch.Match;
             }
 
             return PrincipalMatch.NoMatch;
+        }
+
+        private static bool IsExcludedByNotPrincipal(KeyValuePair<string, string>[] listed, AccessRequest request)
+        {
+            var principal = request.Principal;
+            bool anyone = false, account = false, self = false, role = false;
+            foreach (var entry in listed)
+            {
+                if (entry.Key == "AWS" && entry.Value == "*")
+                {
+                    anyone = true;
+                    continue;
+                }
+
+                var m = MatchOne(entry.Key, entry.Value, request);
+                if (m == PrincipalMatch.Match)
+                {
+                    if (principal.Kind == PrincipalKind.AccountRoot || AccountOf(entry.Value) != null)
+                    {
+                        account = true;
+                    }
+
+                    self |= AccountOf(entry.Value) == null;
+                }
+                else if (m == PrincipalMatch.AccountLevelMatch)
+                {
+                    account = true;
+                }
+                else if (m == PrincipalMatch.SessionRoleMatch)
+                {
+                    role = true;
+                }
+            }
+
+            if (anyone)
+            {
+                return true;
+            }
+
+            switch (principal.Kind)
+            {
+                case PrincipalKind.AccountRoot:
+                    return account;
+                case PrincipalKind.AssumedRole:
+                    return self && role && account;
+                case PrincipalKind.User:
+                case PrincipalKind.Role:
+                    return self && account;
+                default:
+                    return self;
+            }
         }
 
         private static PrincipalMatch MatchOne(string type, string value, AccessRequest request)
