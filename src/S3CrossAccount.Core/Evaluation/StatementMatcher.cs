@@ -26,7 +26,7 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (!action)
             {
-                return Fail(trace, $"action {request.Action} is not in its {(statement.NotActions != null ? "scope (NotAction lists it)" : "Action")}");
+                return trace != null && Fail(trace, $"action {request.Action} is not in its {(statement.NotActions != null ? "scope (NotAction lists it)" : "Action")}");
             }
 
             bool resource = MatchesResource(statement, request.Resource.Arn, context);
@@ -37,7 +37,7 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (!resource)
             {
-                return Fail(trace, $"resource {request.Resource.Arn} is not in its {(statement.NotResources != null ? "scope (NotResource lists it)" : "Resource")}");
+                return trace != null && Fail(trace, $"resource {request.Resource.Arn} is not in its {(statement.NotResources != null ? "scope (NotResource lists it)" : "Resource")}");
             }
 
             if (checkPrincipal)
@@ -50,7 +50,7 @@ namespace S3CrossAccount.Core.Evaluation
 
                 if (principalMatch == PrincipalMatch.NoMatch)
                 {
-                    return Fail(trace, $"principal {request.Principal.Arn} is not {(statement.NotPrincipals != null ? "outside its NotPrincipal" : "named in its Principal")}");
+                    return trace != null && Fail(trace, $"principal {request.Principal.Arn} is not {(statement.NotPrincipals != null ? "outside its NotPrincipal" : "named in its Principal")}");
                 }
             }
 
@@ -83,7 +83,7 @@ namespace S3CrossAccount.Core.Evaluation
 
                 if (!met)
                 {
-                    return Fail(trace, "a condition is not met");
+                    return trace != null && Fail(trace, "a condition is not met");
                 }
             }
 
@@ -274,10 +274,9 @@ namespace S3CrossAccount.Core.Evaluation
                         return PrincipalMatch.Match;
                     }
 
-                    var account = AccountOf(value);
-                    if (account != null)
+                    if (TryFindAccount(value, out int start))
                     {
-                        if (!string.Equals(principal.AccountId, account, StringComparison.Ordinal))
+                        if (principal.AccountId == null || string.CompareOrdinal(value, start, principal.AccountId, 0, 12) != 0)
                         {
                             return PrincipalMatch.NoMatch;
                         }
@@ -311,36 +310,54 @@ namespace S3CrossAccount.Core.Evaluation
         }
 
         /// <summary>The account a principal value names as a whole (123456789012 or arn:aws:iam::123456789012:root).</summary>
-        private static string? AccountOf(string value)
+        private static string? AccountOf(string value) => TryFindAccount(value, out int start) ? value.Substring(start, 12) : null;
+
+        /// <summary>Where the 12-digit account of an account principal value starts; no allocation (hot path).</summary>
+        private static bool TryFindAccount(string value, out int start)
         {
-            if (AccountIds.IsAccountId(value))
+            start = 0;
+            if (value.Length == 12)
             {
-                return value;
+                return AccountIds.IsAccountId(value);
             }
 
-            if (value.EndsWith(":root", StringComparison.Ordinal) && value.StartsWith("arn:", StringComparison.Ordinal))
+            // arn:<partition>:iam::<12 digits>:root
+            const string suffix = ":root";
+            if (value.Length < 30 || !value.EndsWith(suffix, StringComparison.Ordinal) || !value.StartsWith("arn:", StringComparison.Ordinal))
             {
-                var parts = value.Split(':');
-                if (parts.Length == 6 && parts[2] == "iam" && AccountIds.IsAccountId(parts[4]))
+                return false;
+            }
+
+            start = value.Length - suffix.Length - 12;
+            if (value[start - 1] != ':' || value[start - 2] != ':' || string.CompareOrdinal(value, start - 6, ":iam::", 0, 6) != 0)
+            {
+                return false;
+            }
+
+            for (int i = start; i < start + 12; i++)
+            {
+                if (value[i] < '0' || value[i] > '9')
                 {
-                    return parts[4];
+                    return false;
                 }
             }
 
-            return null;
+            return true;
         }
 
         /// <summary>arn:aws:iam::acct:role/path/Name names the role of the session arn:aws:sts::acct:assumed-role/Name/x.</summary>
         private static bool IsRoleOf(string value, RequestPrincipal session)
         {
-            var prefix = $"arn:{session.Partition}:iam::{session.AccountId}:role/";
-            if (!value.StartsWith(prefix, StringComparison.Ordinal))
+            // arn:<partition>:iam::<account>:role/[path/]<name>
+            var roleArn = session.RoleArnWithoutPathCached;
+            int prefixLength = roleArn.Length - session.Name!.Length;
+            if (!value.StartsWith("arn:", StringComparison.Ordinal) || value.Length < roleArn.Length || string.CompareOrdinal(value, 0, roleArn, 0, prefixLength) != 0)
             {
                 return false;
             }
 
-            var name = value.Substring(value.LastIndexOf('/') + 1);
-            return string.Equals(name, session.Name, StringComparison.Ordinal);
+            int nameStart = value.LastIndexOf('/') + 1;
+            return value.Length - nameStart == session.Name.Length && string.CompareOrdinal(value, nameStart, session.Name, 0, session.Name.Length) == 0;
         }
     }
 }
