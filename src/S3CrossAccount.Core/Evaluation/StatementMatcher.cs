@@ -26,7 +26,7 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (!action)
             {
-                return Fail(trace, $"action {request.Action} is not in its {(statement.NotActions != null ? "scope (NotAction lists it)" : "Action")}");
+                return trace != null && Fail(trace, $"action {request.Action} is not in its {(statement.NotActions != null ? "scope (NotAction lists it)" : "Action")}");
             }
 
             bool resource = MatchesResource(statement, request.Resource.Arn, context);
@@ -37,7 +37,7 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (!resource)
             {
-                return Fail(trace, $"resource {request.Resource.Arn} is not in its {(statement.NotResources != null ? "scope (NotResource lists it)" : "Resource")}");
+                return trace != null && Fail(trace, $"resource {request.Resource.Arn} is not in its {(statement.NotResources != null ? "scope (NotResource lists it)" : "Resource")}");
             }
 
             if (checkPrincipal)
@@ -50,7 +50,7 @@ namespace S3CrossAccount.Core.Evaluation
 
                 if (principalMatch == PrincipalMatch.NoMatch)
                 {
-                    return Fail(trace, $"principal {request.Principal.Arn} is not {(statement.NotPrincipals != null ? "outside its NotPrincipal" : "named in its Principal")}");
+                    return trace != null && Fail(trace, $"principal {request.Principal.Arn} is not {(statement.NotPrincipals != null ? "outside its NotPrincipal" : "named in its Principal")}");
                 }
             }
 
@@ -83,7 +83,7 @@ namespace S3CrossAccount.Core.Evaluation
 
                 if (!met)
                 {
-                    return Fail(trace, "a condition is not met");
+                    return trace != null && Fail(trace, "a condition is not met");
                 }
             }
 
@@ -201,23 +201,65 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (statement.NotPrincipals != null)
             {
-                // NotPrincipal excludes only the principals it names exactly; naming an account excludes its
-                // root user, not the account's users and roles, and a role session is excluded by its session
-                // ARN or its role ARN.
+                // AWS may check the caller's whole chain (account, then role, then session or user), so the
+                // caller escapes a NotPrincipal statement only when every link is listed: a user needs its ARN
+                // and its account, a role session its session ARN, its role ARN and its account.
                 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
-                foreach (var entry in statement.NotPrincipals)
-                {
-                    var m = MatchOne(entry.Key, entry.Value, request);
-                    if (m == PrincipalMatch.Match || m == PrincipalMatch.SessionRoleMatch)
-                    {
-                        return PrincipalMatch.NoMatch;
-                    }
-                }
-
-                return PrincipalMatch.Match;
+                return IsExcludedByNotPrincipal(statement.NotPrincipals, request) ? PrincipalMatch.NoMatch : PrincipalMatch.Match;
             }
 
             return PrincipalMatch.NoMatch;
+        }
+
+        private static bool IsExcludedByNotPrincipal(KeyValuePair<string, string>[] listed, AccessRequest request)
+        {
+            var principal = request.Principal;
+            bool anyone = false, account = false, self = false, role = false;
+            foreach (var entry in listed)
+            {
+                if (entry.Key == "AWS" && entry.Value == "*")
+                {
+                    anyone = true;
+                    continue;
+                }
+
+                var m = MatchOne(entry.Key, entry.Value, request);
+                if (m == PrincipalMatch.Match)
+                {
+                    if (principal.Kind == PrincipalKind.AccountRoot || AccountOf(entry.Value) != null)
+                    {
+                        account = true;
+                    }
+
+                    self |= AccountOf(entry.Value) == null;
+                }
+                else if (m == PrincipalMatch.AccountLevelMatch)
+                {
+                    account = true;
+                }
+                else if (m == PrincipalMatch.SessionRoleMatch)
+                {
+                    role = true;
+                }
+            }
+
+            if (anyone)
+            {
+                return true;
+            }
+
+            switch (principal.Kind)
+            {
+                case PrincipalKind.AccountRoot:
+                    return account;
+                case PrincipalKind.AssumedRole:
+                    return self && role && account;
+                case PrincipalKind.User:
+                case PrincipalKind.Role:
+                    return self && account;
+                default:
+                    return self;
+            }
         }
 
         private static PrincipalMatch MatchOne(string type, string value, AccessRequest request)
@@ -232,10 +274,9 @@ namespace S3CrossAccount.Core.Evaluation
                         return PrincipalMatch.Match;
                     }
 
-                    var account = AccountOf(value);
-                    if (account != null)
+                    if (TryFindAccount(value, out int start))
                     {
-                        if (!string.Equals(principal.AccountId, account, StringComparison.Ordinal))
+                        if (principal.AccountId == null || string.CompareOrdinal(value, start, principal.AccountId, 0, 12) != 0)
                         {
                             return PrincipalMatch.NoMatch;
                         }
@@ -269,36 +310,54 @@ namespace S3CrossAccount.Core.Evaluation
         }
 
         /// <summary>The account a principal value names as a whole (123456789012 or arn:aws:iam::123456789012:root).</summary>
-        private static string? AccountOf(string value)
+        private static string? AccountOf(string value) => TryFindAccount(value, out int start) ? value.Substring(start, 12) : null;
+
+        /// <summary>Where the 12-digit account of an account principal value starts; no allocation (hot path).</summary>
+        private static bool TryFindAccount(string value, out int start)
         {
-            if (AccountIds.IsAccountId(value))
+            start = 0;
+            if (value.Length == 12)
             {
-                return value;
+                return AccountIds.IsAccountId(value);
             }
 
-            if (value.EndsWith(":root", StringComparison.Ordinal) && value.StartsWith("arn:", StringComparison.Ordinal))
+            // arn:<partition>:iam::<12 digits>:root
+            const string suffix = ":root";
+            if (value.Length < 30 || !value.EndsWith(suffix, StringComparison.Ordinal) || !value.StartsWith("arn:", StringComparison.Ordinal))
             {
-                var parts = value.Split(':');
-                if (parts.Length == 6 && parts[2] == "iam" && AccountIds.IsAccountId(parts[4]))
+                return false;
+            }
+
+            start = value.Length - suffix.Length - 12;
+            if (value[start - 1] != ':' || value[start - 2] != ':' || string.CompareOrdinal(value, start - 6, ":iam::", 0, 6) != 0)
+            {
+                return false;
+            }
+
+            for (int i = start; i < start + 12; i++)
+            {
+                if (value[i] < '0' || value[i] > '9')
                 {
-                    return parts[4];
+                    return false;
                 }
             }
 
-            return null;
+            return true;
         }
 
         /// <summary>arn:aws:iam::acct:role/path/Name names the role of the session arn:aws:sts::acct:assumed-role/Name/x.</summary>
         private static bool IsRoleOf(string value, RequestPrincipal session)
         {
-            var prefix = $"arn:{session.Partition}:iam::{session.AccountId}:role/";
-            if (!value.StartsWith(prefix, StringComparison.Ordinal))
+            // arn:<partition>:iam::<account>:role/[path/]<name>
+            var roleArn = session.RoleArnWithoutPathCached;
+            int prefixLength = roleArn.Length - session.Name!.Length;
+            if (!value.StartsWith("arn:", StringComparison.Ordinal) || value.Length < roleArn.Length || string.CompareOrdinal(value, 0, roleArn, 0, prefixLength) != 0)
             {
                 return false;
             }
 
-            var name = value.Substring(value.LastIndexOf('/') + 1);
-            return string.Equals(name, session.Name, StringComparison.Ordinal);
+            int nameStart = value.LastIndexOf('/') + 1;
+            return value.Length - nameStart == session.Name.Length && string.CompareOrdinal(value, nameStart, session.Name, 0, session.Name.Length) == 0;
         }
     }
 }

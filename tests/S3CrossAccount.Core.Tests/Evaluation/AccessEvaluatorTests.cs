@@ -125,14 +125,23 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.False(Decide(Request(BobB, "s3:GetObject"), bucket, identity).Allowed);
         }
 
-        [Fact]
-        public void NotPrincipal_DenyEveryoneButTheNamedUser()
+        [Theory]
+        // The documented form lists the user and its account; the user alone still leaves its account denied.
+        [InlineData("[\"arn:aws:iam::111122223333:user/alice\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:iam::111122223333:user/alice", true)]
+        [InlineData("\"arn:aws:iam::111122223333:user/alice\"", "arn:aws:iam::111122223333:user/alice", false)]
+        [InlineData("[\"arn:aws:iam::111122223333:user/alice\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:iam::111122223333:user/mallory", false)]
+        [InlineData("\"arn:aws:iam::111122223333:root\"", "arn:aws:iam::111122223333:root", true)]
+        // A role session needs its session ARN, its role ARN and its account.
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:role/audit\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/app", true)]
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/app", false)]
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:role/audit\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/other", false)]
+        public void NotPrincipal_DenyEveryoneButTheNamedPrincipal(string notPrincipal, string caller, bool allowed)
         {
             var bucket = Policy(Doc(
                 Allow("\"s3:GetObject\"", ObjectsStar, "\"*\""),
-                "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"" + AliceA + "\"},\"Action\":\"s3:GetObject\",\"Resource\":" + ObjectsStar + "}"));
-            Assert.True(Decide(Request(AliceA, "s3:GetObject"), bucket).Allowed);
-            Assert.Equal(Decision.ExplicitDeny, Decide(Request("arn:aws:iam::111122223333:user/mallory", "s3:GetObject"), bucket).Decision);
+                "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":" + notPrincipal + "},\"Action\":\"s3:GetObject\",\"Resource\":" + ObjectsStar + "}"));
+            var d = Decide(Request(caller, "s3:GetObject"), bucket);
+            Assert.Equal(allowed ? Decision.Allowed : Decision.ExplicitDeny, d.Decision);
         }
 
         [Fact]

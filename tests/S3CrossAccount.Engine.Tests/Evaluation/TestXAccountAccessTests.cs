@@ -104,3 +104,33 @@ $a.Decision.ToString(); $b.Decision.ToString(); $c.Decision.ToString()").ShouldS
         }
     }
 }
+
+namespace S3CrossAccount.Engine.Tests.Evaluation
+{
+    public class TestXAccountAccessHelpTests
+    {
+        private static string DocPath([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+            System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "../../../docs/Test-XAccountAccess.md"));
+
+        [Fact]
+        public void EveryExample_Parses_AndEveryParameter_IsDocumented()
+        {
+            var text = System.IO.File.ReadAllText(DocPath());
+            var blocks = System.Text.RegularExpressions.Regex.Matches(text, "```powershell\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(blocks.Count >= 2);
+            foreach (System.Text.RegularExpressions.Match block in blocks)
+            {
+                System.Management.Automation.Language.Parser.ParseInput(block.Groups[1].Value, out _, out var errors);
+                Assert.Empty(errors);
+            }
+
+            using var s = new PowerShellSession();
+            var names = s.Run("(Get-Command Test-XAccountAccess).Parameters.Keys").ShouldSucceed().All<string>()
+                .Where(n => !System.Management.Automation.PSCmdlet.CommonParameters.Contains(n) && !System.Management.Automation.PSCmdlet.OptionalCommonParameters.Contains(n));
+            foreach (var name in names)
+            {
+                Assert.Contains("### -" + name + "\n", text);
+            }
+        }
+    }
+}

@@ -37,7 +37,11 @@ namespace S3CrossAccount.Core.Evaluation.Requests
         public string Partition { get; }
 
         /// <summary>For a role session: the role ARN without path (arn:aws:iam::acct:role/Name).</summary>
-        public string? RoleArnWithoutPath => Kind == PrincipalKind.AssumedRole ? $"arn:{Partition}:iam::{AccountId}:role/{Name}" : null;
+        public string? RoleArnWithoutPath => Kind == PrincipalKind.AssumedRole ? RoleArnWithoutPathCached : null;
+
+        private string? _roleArn;
+
+        internal string RoleArnWithoutPathCached => _roleArn ??= $"arn:{Partition}:iam::{AccountId}:role/{Name}";
 
         public static RequestPrincipal Parse(string arn)
         {
