@@ -21,6 +21,7 @@
         'New-XAccountIdentityPolicy'
         'New-XAccountPolicyStatement'
         'New-XAccountTrustPolicy'
+        'Test-XAccountPolicy'
         # Evaluation (offline)
         # Sessions and identity
         # S3, IAM and STS (against AWS)
