@@ -11,6 +11,7 @@ namespace S3CrossAccount.Commands.Policy
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [PolicyDocumentTransformation]
         public PolicyDocument[] Policy { get; set; } = new PolicyDocument[0];
 
         /// <summary>The kind of policy, which sets the size limit; Auto guesses from the content.</summary>
