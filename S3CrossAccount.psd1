@@ -23,6 +23,7 @@
         'New-XAccountIdentityPolicy'
         'New-XAccountPolicyStatement'
         'New-XAccountTrustPolicy'
+        'Test-XAccountPolicy'
         # Evaluation (offline)
         'Test-XAccountAccess'
         # Sessions and identity

@@ -103,3 +103,23 @@ namespace S3CrossAccount.Core.Tests.Merging
         }
     }
 }
+
+namespace S3CrossAccount.Core.Tests.Merging
+{
+    public class AccountPrincipalFormTests
+    {
+        [Fact]
+        public void BareAccountId_AndRootArn_AreTheSamePrincipal_ForEqualityAndMerge()
+        {
+            // AWS stores a bare account ID as the root ARN: a policy read back from AWS must still be recognised.
+            var grant = PolicyBuilder.BucketPolicy(new S3AccessRequest("bucket"), new[] { "222233334444" });
+            var merged = PolicyMerger.Merge(null, grant);
+            var asStoredByAws = PolicyJson.Parse(PolicyJson.Write(merged).Replace("\"222233334444\"", "\"arn:aws:iam::222233334444:root\""));
+            Assert.True(asStoredByAws.SemanticEquals(merged));
+            Assert.Same(asStoredByAws, PolicyMerger.Merge(asStoredByAws, grant));
+            Assert.Empty(PolicyMerger.Remove(asStoredByAws, grant).Statements);
+            Assert.False(PolicyJson.Parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a:b\",\"Principal\":{\"AWS\":\"222233334444\"}}]}")
+                .SemanticEquals(PolicyJson.Parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a:b\",\"Principal\":{\"AWS\":\"arn:aws:iam::222233334444:user/root\"}}]}")));
+        }
+    }
+}

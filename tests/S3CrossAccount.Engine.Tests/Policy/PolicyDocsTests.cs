@@ -14,7 +14,7 @@ namespace S3CrossAccount.Engine.Tests.Policy
         {
             "New-XAccountBucketPolicy", "New-XAccountIdentityPolicy", "New-XAccountAccessPolicy", "New-XAccountTrustPolicy",
             "New-XAccountAssumeRolePolicy", "New-XAccountPolicyStatement", "Merge-XAccountPolicy",
-            "ConvertTo-XAccountPolicyJson", "ConvertFrom-XAccountPolicyJson",
+            "ConvertTo-XAccountPolicyJson", "ConvertFrom-XAccountPolicyJson", "Test-XAccountPolicy",
         };
 
         private static string DocsFolder()

@@ -66,7 +66,7 @@ namespace S3CrossAccount.Core.Policies.Merging
             foreach (var e in p.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 sb.Append(e.Key).Append('=');
-                foreach (var v in e.Value.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal))
+                foreach (var v in e.Value.Select(v => PrincipalBlock.CanonicalValue(e.Key, v)).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal))
                 {
                     sb.Append(v).Append('\u001f');
                 }

@@ -13,6 +13,7 @@ namespace S3CrossAccount.Commands.Policy
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PolicySet)]
         [ValidateNotNull]
+        [PolicyDocumentTransformation]
         public PolicyDocument[] Policy { get; set; } = new PolicyDocument[0];
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StatementSet)]

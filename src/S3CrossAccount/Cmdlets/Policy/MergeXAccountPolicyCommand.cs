@@ -18,10 +18,12 @@ namespace S3CrossAccount.Commands.Policy
         /// <summary>The existing policy; omit it (or pass $null) when there is none yet.</summary>
         [Parameter(Position = 0)]
         [AllowNull]
+        [PolicyDocumentTransformation]
         public PolicyDocument? Policy { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 1)]
         [ValidateNotNull]
+        [PolicyDocumentTransformation]
         public PolicyDocument[] Grant { get; set; } = new PolicyDocument[0];
 
         [Parameter]
