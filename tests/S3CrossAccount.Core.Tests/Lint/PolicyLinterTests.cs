@@ -69,6 +69,16 @@ namespace S3CrossAccount.Core.Tests.Lint
             Assert.Empty(PolicyLinter.Lint(trust, PolicyKind.InlineRolePolicy));
         }
 
+        [Fact]
+        public void IamPolicies_AllowOnlyLatin1Characters()
+        {
+            const string json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/\u00e9t\u00e9/\u20ac*\"}]}";
+            var finding = PolicyLinter.Lint(PolicyJson.Parse(json), PolicyKind.ManagedPolicy).Single();
+            Assert.Equal("InvalidCharacters", finding.Code);
+            Assert.Contains("U+20AC", finding.Message);
+            Assert.Empty(PolicyLinter.Lint(PolicyJson.Parse(json), PolicyKind.BucketPolicy));
+        }
+
         [Theory]
         [InlineData("s3:*", "s3:PutBucketPolicy", true)]
         [InlineData("s3:Put*Policy", "s3:PutBucketPolicy", true)]

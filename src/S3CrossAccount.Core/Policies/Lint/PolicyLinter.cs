@@ -88,6 +88,18 @@ namespace S3CrossAccount.Core.Policies.Lint
                     $"The policy is {size} {(kind == PolicyKind.BucketPolicy ? "bytes" : "characters without whitespace")}; a {kind} may have at most {limit}."));
             }
 
+            // IAM accepts only U+0009, U+000A, U+000D and U+0020-U+00FF in policy documents.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+            if (kind != PolicyKind.BucketPolicy)
+            {
+                var bad = compact.FirstOrDefault(c => !(c == '\t' || c == '\n' || c == '\r' || (c >= '\u0020' && c <= '\u00FF')));
+                if (bad != default(char))
+                {
+                    findings.Add(new PolicyFinding(FindingSeverity.Error, "InvalidCharacters",
+                        $"The policy contains U+{(int)bad:X4}; IAM policies may contain only tab, line feed, carriage return and U+0020 to U+00FF."));
+                }
+            }
+
             foreach (var dup in policy.Statements.Select((s, i) => (s.Sid, i)).Where(x => !string.IsNullOrEmpty(x.Sid)).GroupBy(x => x.Sid, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 var first = dup.First();
