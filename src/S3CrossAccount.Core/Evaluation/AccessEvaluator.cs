@@ -293,7 +293,8 @@ namespace S3CrossAccount.Core.Evaluation
             var principal = request.Principal;
             bool isOwner = principal.AccountId == acl.OwnerAccount;
 
-            // The owner always keeps READ_ACP and WRITE_ACP on what it owns.
+            // The owner keeps READ_ACP and WRITE_ACP on what it owns even if its own grant was removed (so it can
+            // always repair the ACL). Not confirmed in the AWS documentation found offline; see the report.
             if (isOwner && (needed == AclPermission.ReadAcp || needed == AclPermission.WriteAcp))
             {
                 layers.Add(new LayerAnalysis(PolicyLayer.Acl, LayerOutcome.Allow, null, $"account {acl.OwnerAccount} owns the {which} ({needed})"));

@@ -47,6 +47,19 @@ $rows | Test-XAccountAccess -BucketAccount 111122223333 -BucketPolicy $bucketPol
         }
 
         [Fact]
+        public void PipelineRows_MayCarryTheirOwnPolicies()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run(Setup + @"
+@([pscustomobject]@{ Principal = $user; Action = 's3:GetObject'; Resource = 'arn:aws:s3:::AccountABucketName/a'; IdentityPolicy = $userPolicy },
+  [pscustomobject]@{ Principal = $user; Action = 's3:GetObject'; Resource = 'arn:aws:s3:::AccountABucketName/a' },
+  [pscustomobject]@{ Principal = $user; Action = 's3:GetObject'; Resource = 'arn:aws:s3:::AccountABucketName/a'; IdentityPolicy = '{""Version"": ' }) |
+  Test-XAccountAccess -BucketAccount 111122223333 -BucketPolicy $bucketPolicy | ForEach-Object { $_.Allowed }");
+            Assert.Equal(new[] { true, false }, r.All<bool>().ToArray());
+            Assert.StartsWith("InvalidPolicyJson,", r.FirstError!.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Context_AclsAndOwnership_AreHonoured()
         {
             using var s = new PowerShellSession();

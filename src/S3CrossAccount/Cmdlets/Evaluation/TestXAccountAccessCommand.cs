@@ -24,6 +24,12 @@ namespace S3CrossAccount.Commands.Evaluation
 
         private AccessPolicies? _policies;
 
+        // Rows may carry their own BucketPolicy/IdentityPolicy: compile again only when the input changes.
+        private object? _bucketInput;
+        private EvaluationPolicy? _bucket;
+        private object[]? _identityInput;
+        private IReadOnlyList<EvaluationPolicy> _identity = new EvaluationPolicy[0];
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         [Alias("PrincipalArn")]
         [ValidateNotNullOrEmpty]
@@ -46,10 +52,10 @@ namespace S3CrossAccount.Commands.Evaluation
         [ValidatePattern("^[0-9]{12}$")]
         public string? ObjectOwnerAccount { get; set; }
 
-        [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         public object? BucketPolicy { get; set; }
 
-        [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         public object[]? IdentityPolicy { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
@@ -89,8 +95,6 @@ namespace S3CrossAccount.Commands.Evaluation
             {
                 _policies = new AccessPolicies
                 {
-                    BucketPolicy = BucketPolicy == null ? null : EvaluationInputs.ToPolicy(Unwrap(BucketPolicy), "BucketPolicy"),
-                    IdentityPolicies = Policies(IdentityPolicy, "IdentityPolicy"),
                     PermissionsBoundary = PermissionsBoundary == null ? null : EvaluationInputs.ToPolicy(Unwrap(PermissionsBoundary), "PermissionsBoundary"),
                     SessionPolicy = SessionPolicy == null ? null : EvaluationInputs.ToPolicy(Unwrap(SessionPolicy), "SessionPolicy"),
                     ServiceControlPolicies = Policies(ServiceControlPolicy, "SCP"),
@@ -125,8 +129,22 @@ namespace S3CrossAccount.Commands.Evaluation
                 }
 
                 var request = new AccessRequest(Principal, Action, Resource, bucketAccount, ObjectOwnerAccount, EvaluationInputs.ToContext(Context)) { PrincipalCanonicalId = CanonicalId };
+                if (!ReferenceEquals(BucketPolicy, _bucketInput))
+                {
+                    _bucket = BucketPolicy == null ? null : EvaluationInputs.ToPolicy(Unwrap(BucketPolicy), "BucketPolicy");
+                    _bucketInput = BucketPolicy;
+                }
+
+                if (!ReferenceEquals(IdentityPolicy, _identityInput))
+                {
+                    _identity = Policies(IdentityPolicy, "IdentityPolicy");
+                    _identityInput = IdentityPolicy;
+                }
+
                 var policies = _policies! with
                 {
+                    BucketPolicy = _bucket,
+                    IdentityPolicies = _identity,
                     BucketAcl = BucketAcl == null ? null : new AccessControlList(bucketAccount, BucketAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                     ObjectAcl = ObjectAcl == null ? null : new AccessControlList(ObjectOwnerAccount ?? bucketAccount, ObjectAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                 };
