@@ -65,6 +65,26 @@ namespace S3CrossAccount.Tools.HelpGen.Tests
             Assert.StartsWith("Get-HelpFixture: the code of 'Example 2: Two' does not parse:", message);
         }
 
+        [Theory]
+        [InlineData("PS> Get-HelpFixture -Name x")]
+        [InlineData("PS C:\\> Get-HelpFixture -Name x")]
+        public void ExampleWithAPrompt_Fails(string code)
+        {
+            using var docs = new FixtureDocs();
+            docs.Replace("Get-HelpFixture.md", "Get-HelpFixture -Name x", code);
+            Assert.Equal("Get-HelpFixture: the code of 'Example 2: Two' starts a line with a prompt (PS>); keep only the command", Message(Assert.Single(docs.Problems())));
+        }
+
+        [Fact]
+        public void PlatyPsCommonParametersEntryAndYamlMetadata_AreIgnored()
+        {
+            using var docs = new FixtureDocs();
+            docs.Replace("Get-HelpFixture.md", "### -Name\nThe name.", "### -Name\nThe name.\n\n```yaml\nType: String\nPosition: 0\n```\n\n### CommonParameters\nThis cmdlet supports the common parameters.");
+            var (problems, maml) = docs.Generate();
+            Assert.Empty(problems);
+            Assert.DoesNotContain("Type: String", maml!.ToString());
+        }
+
         [Fact]
         public void UndocumentedParameter_FailsNamingIt()
         {

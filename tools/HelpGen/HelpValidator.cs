@@ -28,6 +28,9 @@ namespace S3CrossAccount.Tools.HelpGen
     {
         public const int MinimumExamples = 2;
 
+        private static readonly System.Text.RegularExpressions.Regex PromptPattern =
+            new System.Text.RegularExpressions.Regex(@"^\s*PS( [A-Za-z]:[^>]*)?>", System.Text.RegularExpressions.RegexOptions.Compiled);
+
         public static List<HelpProblem> Validate(
             IReadOnlyList<string> exported,
             IReadOnlyList<CmdletMetadata> cmdlets,
@@ -96,6 +99,12 @@ namespace S3CrossAccount.Tools.HelpGen
                 if (string.IsNullOrWhiteSpace(example.Code))
                 {
                     problems.Add(new HelpProblem(file, $"{cmdlet.Name}: '{example.Title}' has no ```powershell code block"));
+                    continue;
+                }
+
+                if (example.Code.Split('\n').Any(l => PromptPattern.IsMatch(l)))
+                {
+                    problems.Add(new HelpProblem(file, $"{cmdlet.Name}: the code of '{example.Title}' starts a line with a prompt (PS>); keep only the command"));
                     continue;
                 }
 

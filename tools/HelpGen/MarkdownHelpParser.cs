@@ -146,6 +146,14 @@ namespace S3CrossAccount.Tools.HelpGen
                         }
 
                         var name = block.SubHeading.TrimStart('-').Trim();
+                        // platyPS habits: a "### CommonParameters" boilerplate entry and a ```yaml block of
+                        // metadata per parameter. The metadata comes from the code here, so both are skipped.
+                        if (name.Equals("CommonParameters", StringComparison.OrdinalIgnoreCase) ||
+                            (block.Kind == BlockKind.Code && block.Language.Equals("yaml", StringComparison.OrdinalIgnoreCase)))
+                        {
+                            break;
+                        }
+
                         if (!doc.Parameters.TryGetValue(name, out var paragraphs))
                         {
                             paragraphs = new List<string>();
