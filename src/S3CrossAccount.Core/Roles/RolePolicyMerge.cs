@@ -99,6 +99,10 @@ namespace S3CrossAccount.Core.Roles
             if (existing.Principal == null || existing.Principal.IsWildcard || existing.NotPrincipal != null) return false;
             if (wanted.Principal == null || wanted.Principal.IsWildcard || wanted.NotPrincipal != null) return false;
 
+            // Only statements naming AWS principals alone: a service or federated trust is somebody
+            // else's statement and stays exactly as written.
+            if (existing.Principal.Entries.Any(e => e.Key != PrincipalTypes.Aws) || wanted.Principal.Entries.Any(e => e.Key != PrincipalTypes.Aws)) return false;
+
             // Everything but Sid and Principal must be the same for the principals to share a statement.
             var a = existing with { Sid = null, Principal = null };
             var b = wanted with { Sid = null, Principal = null };
