@@ -69,14 +69,27 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Empty(IamWriteLines(again));
             Assert.Equal(new[] { $"IAM GetRole {roleName}", $"IAM GetRolePolicy {roleName}/S3CrossAccountAccess" },
                 again.Verbose.Where(v => v.StartsWith("IAM ", StringComparison.Ordinal)));
-            Assert.Equal(0, ((System.Collections.ICollection)again.Output.Single().Properties["Changes"].Value).Count);
+            Assert.Empty((System.Collections.IEnumerable)again.Output.Single().Properties["Changes"].Value);
 
-            // Step 3: C's admin may call sts:AssumeRole on the role (radosgw names the user tenant$user).
+            // Step 3: C's admin may call sts:AssumeRole on the role (seed 002's identity policy). radosgw
+            // refuses any sts:AssumeRole statement in a user policy (MalformedPolicyDocument, probed with
+            // string and array forms) and does not need one: its AssumeRole checks the trust policy only.
+            // So on this server the cmdlet must fail cleanly with the mapped ErrorId; the merge and
+            // idempotency of the same code path are proven below with an S3 identity policy.
             var grant = $"$role | Grant-XAccountAssumeRole -UserName '{server.C.IamUserName("admin")}' {asC} -Verbose";
-            var granted = ps.Run(grant).ShouldSucceed();
-            Assert.Equal(true, granted.Output.Single().Properties["Changed"].Value);
-            Assert.Equal(new[] { $"IAM PutUserPolicy {server.C.IamUserName("admin")}/S3CrossAccountAssumeRole" }, IamWriteLines(granted));
-            Assert.Empty(IamWriteLines(ps.Run(grant).ShouldSucceed()));
+            var refused = ps.Run(grant);
+            Assert.Equal("MalformedPolicy,S3CrossAccount.Commands.Roles.GrantXAccountAssumeRoleCommand", refused.FirstError!.FullyQualifiedErrorId);
+            Assert.Equal(new[] { $"IAM PutUserPolicy {server.C.IamUserName("admin")}/S3CrossAccountAssumeRole" }, IamWriteLines(refused));
+
+            var identity = $"[S3CrossAccount.Core.Policies.PolicyJson]::Parse('{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::{bucket}/*\"}}]}}') | "
+                + $"Set-XAccountIdentityPolicy -UserName '{server.C.IamUserName("user")}' -PolicyName S3CrossAccount {asC} -Verbose";
+            var firstSet = ps.Run(identity).ShouldSucceed();
+            Assert.Equal(true, firstSet.Output.Single().Properties["Changed"].Value);
+            Assert.Equal(new[] { $"IAM PutUserPolicy {server.C.IamUserName("user")}/S3CrossAccount" }, IamWriteLines(firstSet));
+            var secondSet = ps.Run(identity).ShouldSucceed();
+            Assert.Equal(false, secondSet.Output.Single().Properties["Changed"].Value);
+            Assert.Empty(IamWriteLines(secondSet));
+            (await server.Raw(server.C).IamAsync("DeleteUserPolicy", new Dictionary<string, string> { ["UserName"] = server.C.IamUserName("user"), ["PolicyName"] = "S3CrossAccount" })).ShouldSucceed();
 
             // Step 4: C assumes the role; the credentials read the object but not its ACL (seed 001 step 3.2).
             var used = ps.Run($"$cred = $role | Use-XAccountRole -RoleSessionName s1 -SaveAs rolesession {asC} -Verbose; $cred").ShouldSucceed();
@@ -114,7 +127,6 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var removed = ps.Run($"$role | Remove-XAccountRole {asA} -Confirm:$false -Verbose").ShouldSucceed();
             Assert.Equal(new[] { $"IAM DeleteRolePolicy {roleName}/S3CrossAccountAccess", $"IAM DeleteRole {roleName}" }, IamWriteLines(removed));
             Assert.Equal("NoSuchEntity", (await server.Raw(server.A).IamAsync("GetRole", new Dictionary<string, string> { ["RoleName"] = roleName })).ErrorCode);
-            (await server.Raw(server.C).IamAsync("DeleteUserPolicy", new Dictionary<string, string> { ["UserName"] = server.C.IamUserName("admin"), ["PolicyName"] = "S3CrossAccountAssumeRole" })).ShouldSucceed();
         }
 
         [SkippableFact]
