@@ -74,6 +74,12 @@ namespace S3CrossAccount.Core.Roles
             var statements = existing.Statements.ToList();
             foreach (var wanted in NormalizeAccountPrincipals(desired, partition).Statements)
             {
+                // Already there as written (a service trust, a Deny, ...): nothing to add.
+                if (statements.Any(s => NormalizeStatement(s, partition).SemanticEquals(wanted)))
+                {
+                    continue;
+                }
+
                 var index = statements.FindIndex(s => CanAbsorb(s, wanted));
                 if (index < 0)
                 {
@@ -92,6 +98,9 @@ namespace S3CrossAccount.Core.Roles
                 StatementIsSingleObject = statements.Count == 1 && existing.StatementIsSingleObject,
             };
         }
+
+        private static PolicyStatement NormalizeStatement(PolicyStatement s, string partition) =>
+            s with { Principal = Normalize(s.Principal, partition), NotPrincipal = Normalize(s.NotPrincipal, partition) };
 
         private static bool CanAbsorb(PolicyStatement existing, PolicyStatement wanted)
         {
