@@ -157,6 +157,29 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             ps.Run($"Remove-XAccountRole -RoleName {roleName} {asA} -Confirm:$false").ShouldSucceed();
         }
 
+        [SkippableFact]
+        public void RoleCredentials_WorkAsCredentialParameter_AndByPropertyName_ForTheModulesCmdlets()
+        {
+            var server = _rgw.Require();
+            using var profiles = server.CreateProfileFile();
+            using var ps = new PowerShellSession();
+            var roleName = UniqueNames.Role("Console");
+            var endpoint = $"-EndpointUrl '{server.Endpoint}' -Region {RgwServer.Region}";
+            ps.Run($"$role = New-XAccountRole -RoleName {roleName} -TrustedPrincipal {server.C.AdminArn} -Bucket {UniqueNames.Bucket("console")} -Access Console {server.CmdletArgs(profiles, "A")}").ShouldSucceed();
+            ps.Run($"$cred = $role | Use-XAccountRole {server.CmdletArgs(profiles, "C")}").ShouldSucceed();
+
+            // The console preset grants s3:ListAllMyBuckets, which Get-XAccountCanonicalId (ListBuckets) needs.
+            var viaParameter = ps.Run($"Get-XAccountCanonicalId -Credential $cred {endpoint} -Debug").ShouldSucceed();
+            var viaPipeline = ps.Run($"$cred | Get-XAccountCanonicalId {endpoint}").ShouldSucceed();
+            // radosgw reports the caller's user (C's admin) as the owner for a role session; AWS would
+            // report account A's canonical ID. Either way both bindings must reach the same identity.
+            _output.WriteLine(viaParameter.Output.Single().ToString());
+            Assert.Equal(viaParameter.Output.Single().ToString(), viaPipeline.Output.Single().ToString());
+            Assert.Contains(viaParameter.Debug, d => d.StartsWith("Credentials obtained from the -Credential parameter", StringComparison.Ordinal));
+
+            ps.Run($"$role | Remove-XAccountRole {server.CmdletArgs(profiles, "A")} -Confirm:$false").ShouldSucceed();
+        }
+
         private static async Task AssertReadsButCannotReadAclAsync(RgwServer server, AWSCredentials credentials, string bucket)
         {
             using var s3 = server.S3(credentials);
