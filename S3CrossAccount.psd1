@@ -14,7 +14,18 @@
     CmdletsToExport      = @(
         # One name per line and no commas, so additions from parallel work never break the array.
         # Policy core (offline)
+        'ConvertFrom-XAccountPolicyJson'
+        'ConvertTo-XAccountPolicyJson'
+        'Merge-XAccountPolicy'
+        'New-XAccountAccessPolicy'
+        'New-XAccountAssumeRolePolicy'
+        'New-XAccountBucketPolicy'
+        'New-XAccountIdentityPolicy'
+        'New-XAccountPolicyStatement'
+        'New-XAccountTrustPolicy'
+        'Test-XAccountPolicy'
         # Evaluation (offline)
+        'Test-XAccountAccess'
         # Sessions and identity
         'Get-XAccountIdentity'
         'Get-XAccountCanonicalId'

@@ -138,6 +138,33 @@ namespace S3CrossAccount.IntegrationTests
             Assert.Equal("NoSuchBucket", own.ErrorCode);
         }
 
+        /// <summary>Seed 001 step 1.2's condition, checked the way scenario tests must: B's uploads signed by hand.</summary>
+        [SkippableFact]
+        public async Task AccountB_UploadsIntoA_OnlyWithBucketOwnerFullControl_ThroughRawSignedRequests()
+        {
+            var server = _rgw.Require();
+            using var s3A = server.S3(server.A);
+            var bucket = UniqueNames.Bucket("bofc");
+            await s3A.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+            await s3A.PutBucketPolicyAsync(new PutBucketPolicyRequest
+            {
+                BucketName = bucket,
+                Policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                    + $"{{\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"{server.B.UserArn}\"}},\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::{bucket}/*\"}},"
+                    + $"{{\"Effect\":\"Deny\",\"Principal\":{{\"AWS\":\"{server.B.UserArn}\"}},\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::{bucket}/*\","
+                    + "\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-acl\":\"bucket-owner-full-control\"}}}]}",
+            });
+            var asBUser = server.Raw(server.B, asPlainUser: true);
+            var qualified = server.A.QualifiedBucket(bucket);
+
+            Assert.Equal("AccessDenied", (await asBUser.PutObjectAsync(qualified, "plain", "x")).ErrorCode);
+            (await asBUser.PutObjectAsync(qualified, "bofc", "x", new Dictionary<string, string> { ["x-amz-acl"] = "bucket-owner-full-control" })).ShouldSucceed();
+
+            var acl = await s3A.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = "bofc" });
+            Assert.Equal(server.B.UserCanonicalId, acl.Owner.Id);
+            Assert.Contains(acl.Grants, g => g.Grantee.CanonicalUser == server.A.AdminCanonicalId && g.Permission == S3Permission.FULL_CONTROL);
+        }
+
         [SkippableFact]
         public async Task IamRole_CreatedByA_AssumedByC_ThroughTheSdkStsClient_IsLimitedByItsPolicy()
         {
@@ -235,12 +262,24 @@ namespace S3CrossAccount.IntegrationTests
         }
 
         [SkippableFact]
-        public void HostedEngine_ImportsThePackagedModule()
+        public void ModuleSession_ImportsThePackagedModule_AndSplatsTheCommonParametersPerAccount()
         {
-            _rgw.Require();
-            using var session = new PowerShellSession();
-            var name = session.Run("(Get-Module S3CrossAccount).Name").ShouldSucceed().Single<string>();
-            Assert.Equal("S3CrossAccount", name);
+            var server = _rgw.Require();
+            using var profiles = server.CreateProfileFile();
+            using var session = server.OpenModuleSession(profiles);
+            Assert.Equal("S3CrossAccount", session.Run("(Get-Module S3CrossAccount).Name").ShouldSucceed().Single<string>());
+
+            var bound = session.Run(
+                "function Show-Bound { param($EndpointUrl, $ProfileName, $ProfileLocation, $Region) \"$ProfileName|$EndpointUrl|$ProfileLocation|$Region\" }\n"
+                + "Show-Bound @B; Show-Bound @CUser; $AccountIdA").ShouldSucceed().All<string>().ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    $"B|{server.Endpoint}|{profiles.Path}|us-east-1",
+                    $"C-user|{server.Endpoint}|{profiles.Path}|us-east-1",
+                    "111122223333",
+                },
+                bound);
         }
 
         internal static async Task<(string Bucket, AmazonS3Client S3A)> NewBucketWithObjectAsync(RgwServer server, string hint, string key, string content)

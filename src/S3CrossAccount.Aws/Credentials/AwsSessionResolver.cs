@@ -45,6 +45,9 @@ namespace S3CrossAccount.Aws.Credentials
         /// <summary>The last two steps (container, EC2). Tests replace them; null = not available.</summary>
         internal Func<(AWSCredentials Credentials, string Source)?> HostCredentials { get; set; } = null!;
 
+        /// <summary>Builds the SDK's container provider (it reads the AWS_CONTAINER_* variables itself).</summary>
+        internal Func<AWSCredentials> ContainerCredentials { get; set; } = () => new GenericContainerCredentials();
+
         public AwsSession Resolve(SessionRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
@@ -254,7 +257,7 @@ namespace S3CrossAccount.Aws.Credentials
         {
             if (_environment.Get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != null || _environment.Get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null)
             {
-                return (new GenericContainerCredentials(), "the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_*)");
+                return (ContainerCredentials(), "the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_*)");
             }
 
             if (IsMetadataDisabled())

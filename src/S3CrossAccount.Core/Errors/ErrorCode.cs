@@ -51,7 +51,7 @@ namespace S3CrossAccount.Core.Errors
 
         // Policy core (parsing, builders, merge, lint): add new codes here
         InvalidOrganizationId,
-        SidConflict,
+        PolicyFileNotFound,
         // Evaluation: add new codes here
         UnknownConditionOperator,
         InvalidAccessRequest,

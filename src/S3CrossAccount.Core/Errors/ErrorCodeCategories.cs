@@ -42,6 +42,7 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.RoleNotAssumable:
                     return ErrorKind.PermissionDenied;
                 case ErrorCode.ProfileNotFound:
+                case ErrorCode.PolicyFileNotFound:
                 case ErrorCode.NoSuchBucket:
                 case ErrorCode.NoSuchBucketPolicy:
                 case ErrorCode.NoSuchKey:

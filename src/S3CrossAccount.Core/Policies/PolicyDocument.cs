@@ -40,14 +40,28 @@ namespace S3CrossAccount.Core.Policies
             init => _statements = value?.ToArray() ?? throw new ArgumentNullException(nameof(Statements));
         }
 
-        /// <summary>True when the JSON had <c>"Statement": { ... }</c> rather than an array (needs exactly one statement).</summary>
+        /// <summary>
+        /// True when the JSON had <c>"Statement": { ... }</c> rather than an array. A preference: it takes
+        /// effect only while there is exactly one statement (merging a second one writes an array, removing
+        /// it again gives back the single-object form).
+        /// </summary>
         public bool StatementIsSingleObject { get; init; }
 
         public int StatementCount => _statements.Count;
 
+        internal bool WritesSingleObject => StatementIsSingleObject && _statements.Count == 1;
+
         /// <summary>Every principal the statements name (Principal elements only), distinct, in order.</summary>
         public IReadOnlyList<string> Principals =>
             _statements.Where(s => s.Principal != null).SelectMany(s => s.Principal!.Describe()).Distinct(StringComparer.Ordinal).ToArray();
+
+        /// <summary>Every action the Action elements name, distinct (case-insensitive), in order.</summary>
+        public IReadOnlyList<string> Actions =>
+            _statements.Where(s => s.Action != null).SelectMany(s => s.Action!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        /// <summary>Every resource the Resource elements name, distinct, in order.</summary>
+        public IReadOnlyList<string> Resources =>
+            _statements.Where(s => s.Resource != null).SelectMany(s => s.Resource!).Distinct(StringComparer.Ordinal).ToArray();
 
         /// <summary>Every Sid, in order (statements without one are skipped).</summary>
         public IReadOnlyList<string> Sids => _statements.Where(s => !string.IsNullOrEmpty(s.Sid)).Select(s => s.Sid!).ToArray();
@@ -98,7 +112,7 @@ namespace S3CrossAccount.Core.Policies
             other is not null
             && string.Equals(Version, other.Version, StringComparison.Ordinal)
             && string.Equals(Id, other.Id, StringComparison.Ordinal)
-            && StatementIsSingleObject == other.StatementIsSingleObject
+            && WritesSingleObject == other.WritesSingleObject
             && _statements.SequenceEqual(other._statements);
 
         public override int GetHashCode() => unchecked((_statements.Count * 397) ^ (Version?.GetHashCode() ?? 0));

@@ -93,7 +93,7 @@ namespace S3CrossAccount.Core.Policies
             }
 
             w.WriteName("Statement");
-            if (policy.StatementIsSingleObject && policy.StatementCount == 1)
+            if (policy.WritesSingleObject)
             {
                 WriteStatement(w, policy.Statements[0]);
             }

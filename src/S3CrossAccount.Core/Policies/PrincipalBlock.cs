@@ -98,13 +98,43 @@ namespace S3CrossAccount.Core.Policies
             foreach (var e in Entries)
             {
                 var theirs = other.Get(e.Key);
-                if (theirs == null || !e.Value.SetEquals(theirs, StringComparer.Ordinal))
+                if (theirs == null || !new HashSet<string>(e.Value.Select(v => CanonicalValue(e.Key, v)), StringComparer.Ordinal)
+                        .SetEquals(theirs.Select(v => CanonicalValue(e.Key, v))))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The value as AWS evaluates it: a bare account ID and that account's root ARN name the same
+        /// principal (AWS stores the ID as arn:partition:iam::ID:root), so both become "account:ID".
+        /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+        /// </summary>
+        public static string CanonicalValue(string type, string value)
+        {
+            if (!string.Equals(type, PrincipalTypes.Aws, StringComparison.Ordinal))
+            {
+                return value;
+            }
+
+            if (value.Length == 12 && value.All(c => c >= '0' && c <= '9'))
+            {
+                return "account:" + value;
+            }
+
+            if (value.StartsWith("arn:", StringComparison.Ordinal) && value.EndsWith(":root", StringComparison.Ordinal))
+            {
+                var parts = value.Split(':');
+                if (parts.Length == 6 && parts[2] == "iam" && parts[3].Length == 0 && parts[4].Length == 12 && parts[4].All(c => c >= '0' && c <= '9'))
+                {
+                    return "account:" + parts[4];
+                }
+            }
+
+            return value;
         }
 
         public bool Equals(PrincipalBlock? other)

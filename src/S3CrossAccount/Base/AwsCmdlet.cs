@@ -6,11 +6,14 @@ namespace S3CrossAccount.Commands.Base
     /// <summary>
     /// Base of every cmdlet that calls AWS. Declares AWS Tools for PowerShell's common credential and
     /// region parameters with their aliases (aws-tools-for-powershell Common/CredentialsArguments.cs,
-    /// BaseCmdlets.cs), resolves them once in BeginProcessing in AWS Tools' order, writes the sources to
-    /// the Debug stream, and cancels <see cref="CancellationToken"/> on Ctrl+C.
+    /// BaseCmdlets.cs), resolves them in AWS Tools' order (once in BeginProcessing; per changed input in
+    /// ProcessRecord when input is piped), writes the sources to the Debug stream like AWS Tools
+    /// ("Credentials obtained from ...", "Region obtained from ... with value ..."), and cancels
+    /// <see cref="CancellationToken"/> on Ctrl+C. A resolution failure (NoCredentials, ProfileNotFound, ...)
+    /// terminates the command.
     /// Import-time rule: no member of this class (parameters, fields, properties) has a type from
     /// S3CrossAccount.Aws, because PowerShell reflects over cmdlet classes at import and touching such
-    /// a type would load the AWS SDK. Everything AWS-typed lives in <see cref="AwsSessionBinder"/>,
+    /// a type would load the AWS SDK. Everything AWS-typed lives in <see cref="Sessions.AwsSessionBinder"/>,
     /// which runs only when a cmdlet runs.
     /// </summary>
     public abstract class AwsCmdlet : XAccountCmdlet

@@ -21,7 +21,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
                 context.Set(Key, contextValue);
             }
 
-            return ConditionClause.Parse(op).Evaluate(Key, policyValues, context);
+            return QualifiedConditionOperator.Parse(op).Evaluate(Key, policyValues, context);
         }
 
         private static bool EvalMulti(string op, string[]? contextValues, params string[] policyValues)
@@ -32,7 +32,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
                 context.Set(Key, contextValues);
             }
 
-            return ConditionClause.Parse(op).Evaluate(Key, policyValues, context);
+            return QualifiedConditionOperator.Parse(op).Evaluate(Key, policyValues, context);
         }
 
         [Theory]
@@ -203,16 +203,16 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         public void ContextKeyNames_AreCaseInsensitive()
         {
             var context = new RequestContext().Set("AWS:SourceIP", "203.0.113.9");
-            Assert.True(ConditionClause.Parse("IpAddress").Evaluate("aws:sourceip", new[] { "203.0.113.0/24" }, context));
+            Assert.True(QualifiedConditionOperator.Parse("IpAddress").Evaluate("aws:sourceip", new[] { "203.0.113.0/24" }, context));
         }
 
         [Fact]
         public void StringCondition_ResolvesPolicyVariables()
         {
             var context = new RequestContext().Set("aws:username", "alice").Set(Key, "home/alice/");
-            Assert.True(ConditionClause.Parse("StringLike").Evaluate(Key, new[] { "home/${aws:username}/*" }, context));
-            Assert.False(ConditionClause.Parse("StringLike").Evaluate(Key, new[] { "home/${aws:userid}/*" }, context));
-            Assert.True(ConditionClause.Parse("StringNotLike").Evaluate(Key, new[] { "home/${aws:userid}/*" }, context));
+            Assert.True(QualifiedConditionOperator.Parse("StringLike").Evaluate(Key, new[] { "home/${aws:username}/*" }, context));
+            Assert.False(QualifiedConditionOperator.Parse("StringLike").Evaluate(Key, new[] { "home/${aws:userid}/*" }, context));
+            Assert.True(QualifiedConditionOperator.Parse("StringNotLike").Evaluate(Key, new[] { "home/${aws:userid}/*" }, context));
         }
 
         [Theory]
@@ -222,7 +222,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         [InlineData("")]
         public void UnknownOperator_IsASpecificError(string op)
         {
-            var ex = Assert.Throws<XAccountException>(() => ConditionClause.Parse(op));
+            var ex = Assert.Throws<XAccountException>(() => QualifiedConditionOperator.Parse(op));
             Assert.Equal(ErrorCode.UnknownConditionOperator, ex.Code);
             Assert.Equal(op, ex.Target);
         }
@@ -266,7 +266,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         {
             var lines = new List<string>();
             var context = new RequestContext().Set(Key, "abc");
-            Assert.False(ConditionClause.Parse("StringEquals").Evaluate(Key, new[] { "xyz" }, context, lines));
+            Assert.False(QualifiedConditionOperator.Parse("StringEquals").Evaluate(Key, new[] { "xyz" }, context, lines));
             Assert.Equal(new[] { "StringEquals: 'abc' does not satisfy 'xyz'" }, lines);
         }
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Runtime.InteropServices;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -14,7 +16,8 @@ namespace S3CrossAccount.IntegrationTests.Harness
 
     /// <summary>
     /// Starts radosgw once per test run (xunit collection fixture) and stops it in Dispose and on
-    /// process exit, whatever the tests did. Tests call <see cref="Require"/> inside a [SkippableFact]:
+    /// process exit (ProcessExit, SIGTERM/SIGINT/SIGQUIT; start.sh's watchdog covers SIGKILL), whatever
+    /// the tests did. Tests call <see cref="Require"/> inside a [SkippableFact]:
     /// when the server could not be started the test is reported SKIPPED with the reason, unless
     /// S3XA_REQUIRE_INTEGRATION=1 (CI), in which case the fixture throws and every test FAILS.
     /// </summary>
@@ -27,6 +30,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
 
         private readonly RgwServer? _server;
         private readonly EventHandler _onExit;
+        private readonly PosixSignalRegistration[] _signals;
 
         public RgwFixture(IMessageSink diagnostics)
         {
@@ -54,6 +58,12 @@ namespace S3CrossAccount.IntegrationTests.Harness
 
             _onExit = (_, _) => _server?.Stop();
             AppDomain.CurrentDomain.ProcessExit += _onExit;
+
+            // The test host does not raise ProcessExit on SIGTERM/SIGINT (measured): stop on those too,
+            // then let the default handling end the process. (SIGKILL: start.sh's watchdog stops it.)
+            _signals = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => _server?.Stop()))
+                .ToArray();
         }
 
         public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
@@ -71,6 +81,11 @@ namespace S3CrossAccount.IntegrationTests.Harness
         public void Dispose()
         {
             AppDomain.CurrentDomain.ProcessExit -= _onExit;
+            foreach (var registration in _signals)
+            {
+                registration.Dispose();
+            }
+
             _server?.Stop();
         }
     }

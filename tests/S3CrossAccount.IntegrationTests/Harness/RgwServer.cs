@@ -68,6 +68,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
             }
 
             var scripts = ScriptsDirectory;
+            ReapOrphans(scripts);
             var stateDir = Path.Combine(Path.GetTempPath(), "s3xa-rgw-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             var rgwPort = FreePort();
             var monPort = FreePort();
@@ -78,7 +79,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
 
             var watch = Stopwatch.StartNew();
             var (exit, output) = RunScript(Path.Combine(scripts, "start.sh"), stateDir, TimeSpan.FromMinutes(6),
-                ("RGW_PORT", rgwPort.ToString()), ("MON_PORT", monPort.ToString()));
+                ("RGW_PORT", rgwPort.ToString()), ("MON_PORT", monPort.ToString()), ("S3XA_OWNER_PID", Environment.ProcessId.ToString()));
             watch.Stop();
             if (exit != 0)
             {
@@ -119,7 +120,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
             return new AmazonS3Client(credentials, config);
         }
 
-        public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, string? endpoint = null)
+        public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, string? endpoint = null, int? maxErrorRetry = null)
         {
             var config = new AmazonSecurityTokenServiceConfig
             {
@@ -127,6 +128,11 @@ namespace S3CrossAccount.IntegrationTests.Harness
                 // radosgw answers 405 to STS signed for any region it does not know, e.g. "default".
                 AuthenticationRegion = Region,
             };
+            if (maxErrorRetry.HasValue)
+            {
+                config.MaxErrorRetry = maxErrorRetry.Value;
+            }
+
             return new AmazonSecurityTokenServiceClient(credentials, config);
         }
 
@@ -141,6 +147,35 @@ namespace S3CrossAccount.IntegrationTests.Harness
         /// <summary>The arguments every module cmdlet takes to reach this server as the given profile.</summary>
         public string CmdletArgs(TempProfileFile profiles, string profileName = "A") =>
             $"-EndpointUrl '{Endpoint}' -ProfileName '{profileName}' -ProfileLocation '{profiles.Path}' -Region {Region}";
+
+        /// <summary>
+        /// A hosted PowerShell engine with the packaged module imported and, for splatting into any
+        /// module cmdlet, the hashtables <c>$A</c>, <c>$B</c>, <c>$C</c> (each account's admin) and
+        /// <c>$AUser</c>, <c>$BUser</c>, <c>$CUser</c> (plain users), each
+        /// <c>@{ EndpointUrl; ProfileName; ProfileLocation; Region }</c>; plus <c>$AccountIdA</c>,
+        /// <c>$AccountIdB</c>, <c>$AccountIdC</c>. Example: <c>s.Run("Get-XAccountBucketPolicy -BucketName $bucket @A")</c>.
+        /// </summary>
+        public PowerShellSession OpenModuleSession(TempProfileFile profiles)
+        {
+            var session = new PowerShellSession();
+            foreach (var account in Accounts)
+            {
+                session.SetVariable(account.Label, Splat(profiles, account.Label));
+                session.SetVariable(account.Label + "User", Splat(profiles, account.Label + "-user"));
+                session.SetVariable("AccountId" + account.Label, account.AccountId);
+            }
+
+            return session;
+        }
+
+        /// <summary>The common parameters as a hashtable for PowerShell splatting.</summary>
+        public System.Collections.Hashtable Splat(TempProfileFile profiles, string profileName) => new System.Collections.Hashtable
+        {
+            ["EndpointUrl"] = Endpoint,
+            ["ProfileName"] = profileName,
+            ["ProfileLocation"] = profiles.Path,
+            ["Region"] = Region,
+        };
 
         /// <summary>Stops every daemon by pid (idempotent) and deletes the state directory.</summary>
         public void Stop()
@@ -158,6 +193,24 @@ namespace S3CrossAccount.IntegrationTests.Harness
         }
 
         public void Dispose() => Stop();
+
+        /// <summary>
+        /// Stops clusters left by earlier runs whose test process died without stopping them (SIGKILL,
+        /// a crashed test host): their owner.pid names a process that no longer exists.
+        /// </summary>
+        private static void ReapOrphans(string scripts)
+        {
+            foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "s3xa-rgw-*"))
+            {
+                var ownerFile = Path.Combine(dir, "owner.pid");
+                if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile).Trim(), out var owner) || Directory.Exists("/proc/" + owner))
+                {
+                    continue;
+                }
+
+                RunScript(Path.Combine(scripts, "stop.sh"), dir, TimeSpan.FromMinutes(1), ("_", "--kill"), ("_", "--rm"));
+            }
+        }
 
         private static int FreePort()
         {

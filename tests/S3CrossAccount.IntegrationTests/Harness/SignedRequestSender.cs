@@ -101,21 +101,13 @@ namespace S3CrossAccount.IntegrationTests.Harness
                 }
             }
 
-            var canonicalQuery = string.Join("&", query
-                .Select(p => (Key: UriEncode(p.Key), Value: UriEncode(p.Value)))
-                .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
-                .Select(p => p.Key + "=" + p.Value));
+            var canonicalQuery = CanonicalQuery(query);
             var signedHeaders = string.Join(";", headers.Keys);
             var canonicalRequest = string.Join("\n",
                 method.Method, path, canonicalQuery,
                 string.Concat(headers.Select(h => h.Key + ":" + h.Value + "\n")), signedHeaders, payloadHash);
             var scope = $"{date}/{RgwServer.Region}/{service}/aws4_request";
-            var stringToSign = string.Join("\n", "AWS4-HMAC-SHA256", amzDate, scope, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
-            var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + _secretKey), date);
-            key = Hmac(key, RgwServer.Region);
-            key = Hmac(key, service);
-            key = Hmac(key, "aws4_request");
-            var signature = Hex(Hmac(key, stringToSign));
+            var signature = Signature(_secretKey, amzDate, scope, canonicalRequest);
 
             var url = _endpoint.GetLeftPart(UriPartial.Authority) + path + (canonicalQuery.Length == 0 ? string.Empty : "?" + canonicalQuery);
             using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Absolute));
@@ -147,6 +139,24 @@ namespace S3CrossAccount.IntegrationTests.Harness
             using var response = await Http.SendAsync(request).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             return new RawResponse((int)response.StatusCode, text);
+        }
+
+        /// <summary>SigV4 canonical query string from decoded pairs.</summary>
+        public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) => string.Join("&", query
+            .Select(p => (Key: UriEncode(p.Key), Value: UriEncode(p.Value)))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value));
+
+        /// <summary>The SigV4 signature of a canonical request; <paramref name="scope"/> is date/region/service/aws4_request.</summary>
+        public static string Signature(string secretKey, string amzDate, string scope, string canonicalRequest)
+        {
+            var parts = scope.Split('/');
+            var stringToSign = string.Join("\n", "AWS4-HMAC-SHA256", amzDate, scope, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
+            var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretKey), parts[0]);
+            key = Hmac(key, parts[1]);
+            key = Hmac(key, parts[2]);
+            key = Hmac(key, "aws4_request");
+            return Hex(Hmac(key, stringToSign));
         }
 
         private static List<KeyValuePair<string, string>> ParseQuery(string? query)

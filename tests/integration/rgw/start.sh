@@ -7,6 +7,8 @@
 #         RGW_PORT, MON_PORT   default: free ports picked at random (parallel runs must not collide)
 #         TENANTS    default "111122223333 222233334444 333344445555" (accounts A, B, C)
 #         S3XA_NO_INSTALL=1    never apt-get install (fail instead when the packages are missing)
+#         S3XA_OWNER_PID       pid of the test process: a watchdog stops the cluster when that process is
+#                              gone, and owner.pid lets a later run reap it if even the watchdog died
 # Output: $CEPH_DIR/accounts.env (sourceable KEY=VALUE lines):
 #         RGW_ENDPOINT, CEPH_DIR, TENANTS,
 #         ACCESS_KEY_<tenant> / SECRET_KEY_<tenant>            user "admin" (caps roles=*;user-policy=*)
@@ -66,6 +68,8 @@ mkdir -p "$CEPH_DIR"/{mon/ceph-a,osd/ceph-0,run,log,crash,rgw}
 CONF=$CEPH_DIR/ceph.conf
 PIDS=$CEPH_DIR/pids
 : > "$PIDS"
+# The test process that owns this cluster: a later run reaps clusters whose owner died without stopping them.
+if [ -n "${S3XA_OWNER_PID:-}" ]; then echo "$S3XA_OWNER_PID" > "$CEPH_DIR/owner.pid"; fi
 export CEPH_DIR
 trap 'rc=$?; if [ $rc != 0 ]; then log "FAILED (exit $rc); logs in $CEPH_DIR/log; stopping what started"; tail -n 20 "$CEPH_DIR"/log/*.out >&2 2>/dev/null || true; "$HERE/stop.sh" --kill >&2 || true; fi' EXIT
 FSID=$(cat /proc/sys/kernel/random/uuid)
@@ -184,6 +188,13 @@ for t in $TENANTS; do
   echo "ACCESS_KEY_${v}_user=$ak" >> "$ENV.tmp"
   echo "SECRET_KEY_${v}_user=$sk" >> "$ENV.tmp"
 done
+if [ -n "${S3XA_OWNER_PID:-}" ]; then
+  # Watchdog: when the owning test process is gone (even SIGKILLed, when no exit handler runs),
+  # stop the daemons and delete the state. Own session, so it outlives this script and the owner.
+  setsid bash -c 'while kill -0 "$0" 2>/dev/null; do sleep 1; done; CEPH_DIR="$1" "$2" --kill --rm' \
+    "$S3XA_OWNER_PID" "$CEPH_DIR" "$HERE/stop.sh" </dev/null >/dev/null 2>&1 &
+  echo "$!" > "$CEPH_DIR/watchdog.pid"
+fi
 echo "READY=1" >> "$ENV.tmp"
 mv "$ENV.tmp" "$ENV"
 log "tenants created: $TENANTS (keys in $ENV)"

@@ -7,7 +7,7 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     /// One IAM condition operator (StringEquals, NumericLessThan, IpAddress, ...). Operators are found by
     /// reflection (<see cref="ConditionOperatorRegistry"/>): add a class, it is registered. The set qualifiers
     /// (ForAllValues:/ForAnyValue:), the IfExists suffix and the missing-key rules are applied once, in
-    /// <see cref="ConditionClause"/>, not here.
+    /// <see cref="QualifiedConditionOperator"/>, not here.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
     /// </summary>
     public interface IConditionOperator

@@ -20,13 +20,13 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     /// <item>Null: tests presence itself.</item>
     /// </list>
     /// </summary>
-    public sealed class ConditionClause
+    public sealed class QualifiedConditionOperator
     {
         private const string ForAllValuesPrefix = "ForAllValues:";
         private const string ForAnyValuePrefix = "ForAnyValue:";
         private const string IfExistsSuffix = "IfExists";
 
-        private ConditionClause(string text, SetQualifier qualifier, IConditionOperator op, bool ifExists)
+        private QualifiedConditionOperator(string text, SetQualifier qualifier, IConditionOperator op, bool ifExists)
         {
             Text = text;
             Qualifier = qualifier;
@@ -45,7 +45,7 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
 
         private bool IsNullCheck => Operator is NullOperator;
 
-        public static bool TryParse(string text, out ConditionClause clause)
+        public static bool TryParse(string text, out QualifiedConditionOperator clause)
         {
             clause = null!;
             if (string.IsNullOrEmpty(text))
@@ -68,7 +68,7 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
 
             if (ConditionOperatorRegistry.TryGet(rest, out var op))
             {
-                clause = new ConditionClause(text, qualifier, op, ifExists: false);
+                clause = new QualifiedConditionOperator(text, qualifier, op, ifExists: false);
                 return true;
             }
 
@@ -77,14 +77,14 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
                 && ConditionOperatorRegistry.TryGet(rest.Substring(0, rest.Length - IfExistsSuffix.Length), out op)
                 && !(op is NullOperator))
             {
-                clause = new ConditionClause(text, qualifier, op, ifExists: true);
+                clause = new QualifiedConditionOperator(text, qualifier, op, ifExists: true);
                 return true;
             }
 
             return false;
         }
 
-        public static ConditionClause Parse(string text)
+        public static QualifiedConditionOperator Parse(string text)
         {
             if (TryParse(text, out var clause))
             {

@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Policies;
+
+namespace S3CrossAccount.Commands.Policy
+{
+    /// <summary>
+    /// Lets policy parameters take JSON text as well as policy objects, so
+    /// <c>-Policy (Get-Content policy.json -Raw)</c> works without ConvertFrom-XAccountPolicyJson.
+    /// </summary>
+    public sealed class PolicyDocumentTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is string text)
+            {
+                return Parse(text);
+            }
+
+            if (value is IEnumerable items && !(value is PolicyDocument))
+            {
+                var list = new List<object?>();
+                foreach (var item in items)
+                {
+                    var inner = item is PSObject p ? p.BaseObject : item;
+                    list.Add(inner is string s ? Parse(s) : inner);
+                }
+
+                return list.ToArray();
+            }
+
+            return inputData;
+        }
+
+        private static PolicyDocument Parse(string text)
+        {
+            try
+            {
+                return PolicyJson.Parse(text);
+            }
+            catch (XAccountException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+            }
+        }
+    }
+}

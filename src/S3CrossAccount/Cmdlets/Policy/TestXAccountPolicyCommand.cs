@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Policies.Lint;
+
+namespace S3CrossAccount.Commands.Policy
+{
+    /// <summary>Lints policies offline: size limits, unknown actions, action/resource mismatches, public principals, duplicate Sids, bad operators.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "XAccountPolicy")]
+    [OutputType(typeof(PolicyFinding))]
+    public sealed class TestXAccountPolicyCommand : Base.XAccountCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        [PolicyDocumentTransformation]
+        public PolicyDocument[] Policy { get; set; } = new PolicyDocument[0];
+
+        /// <summary>The kind of policy, which sets the size limit; Auto guesses from the content.</summary>
+        [Parameter]
+        public PolicyKind Kind { get; set; } = PolicyKind.Auto;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var p in Policy)
+            {
+                WriteObject(PolicyLinter.Lint(p, Kind), enumerateCollection: true);
+            }
+        }
+    }
+}

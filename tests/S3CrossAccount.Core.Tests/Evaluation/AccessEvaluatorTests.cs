@@ -1,0 +1,365 @@
+using System.Linq;
+using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Evaluation;
+using S3CrossAccount.Core.Evaluation.Acls;
+using S3CrossAccount.Core.Evaluation.Model;
+using S3CrossAccount.Core.Evaluation.Requests;
+using S3CrossAccount.Core.Evaluation.Results;
+using Xunit;
+using static S3CrossAccount.Core.Tests.Evaluation.Kit;
+
+namespace S3CrossAccount.Core.Tests.Evaluation
+{
+    public class AccessEvaluatorTests
+    {
+        private const string AliceA = "arn:aws:iam::111122223333:user/alice";
+        private const string BobB = "arn:aws:iam::444455556666:user/bob";
+        private static readonly string ObjectsStar = "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/*\"";
+
+        [Fact]
+        public void NothingAllows_IsImplicitDeny()
+        {
+            var d = Decide(Request(AliceA, "s3:GetObject"));
+            Assert.Equal(Decision.ImplicitDeny, d.Decision);
+            Assert.False(d.Allowed);
+            Assert.Equal("same account: neither an identity policy nor the bucket policy allows s3:GetObject", d.Reason);
+        }
+
+        [Fact]
+        public void SameAccount_IdentityPolicyAlone_Allows()
+        {
+            var d = Decide(Request(AliceA, "s3:GetObject"), null, Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)), "alice-read"));
+            Assert.True(d.Allowed);
+            Assert.Equal("same account: identity policy allows s3:GetObject", d.Reason);
+            Assert.Equal("alice-read", d.Layer(PolicyLayer.IdentityPolicy)!.Statements.Single().PolicyName);
+        }
+
+        [Fact]
+        public void SameAccount_BucketPolicyNamingTheUser_Allows()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"{AliceA}\"}}", sid: "ReadAlice")), "bucket");
+            var d = Decide(Request(AliceA, "s3:GetObject"), bucket);
+            Assert.True(d.Allowed);
+            Assert.Equal("same account: bucket policy allows s3:GetObject", d.Reason);
+            Assert.Equal("ReadAlice", d.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
+        }
+
+        [Fact]
+        public void SameAccount_BucketPolicyNamingOnlyTheAccount_DelegatesToIdentityPolicies()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"arn:aws:iam::{A}:root\"}}")));
+            Assert.Equal(Decision.ImplicitDeny, Decide(Request(AliceA, "s3:GetObject"), bucket).Decision);
+            Assert.True(Decide(Request($"arn:aws:iam::{A}:root", "s3:GetObject"), bucket).Allowed);
+        }
+
+        [Fact]
+        public void ExplicitDeny_WinsOverEveryAllow()
+        {
+            var bucket = Policy(Doc(
+                Allow("\"s3:*\"", ObjectsStar, "\"*\""),
+                Deny("\"s3:GetObject\"", ObjectsStar, "\"*\"", "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}", "DenyHttp")), "bucket");
+            var identity = Policy(Doc(Allow("\"*\"", "\"*\"")));
+            var d = Decide(Request(AliceA, "s3:GetObject", context: ("aws:SecureTransport", "false")), bucket, identity);
+            Assert.Equal(Decision.ExplicitDeny, d.Decision);
+            Assert.Equal("explicit Deny in bucket policy 'bucket' (Sid DenyHttp) for s3:GetObject", d.Reason);
+            Assert.True(Decide(Request(AliceA, "s3:GetObject", context: ("aws:SecureTransport", "true")), bucket, identity).Allowed);
+        }
+
+        [Fact]
+        public void ExplicitDeny_InIdentityPolicy()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\""), Deny("\"s3:Delete*\"", "\"*\"")), "guard");
+            var d = Decide(Request(AliceA, "s3:DeleteObject"), null, identity);
+            Assert.Equal(Decision.ExplicitDeny, d.Decision);
+            Assert.Equal("explicit Deny in identity policy 'guard' (statement #2) for s3:DeleteObject", d.Reason);
+        }
+
+        [Fact]
+        public void CrossAccount_BucketPolicyWithoutIdentityPolicy_IsDenied()
+        {
+            var bucket = Policy(Doc(Allow("[\"s3:GetObject\",\"s3:PutObject\"]", ObjectsStar, $"{{\"AWS\":\"{BobB}\"}}")), "bucket");
+            var d = Decide(Request(BobB, "s3:PutObject"), bucket);
+            Assert.Equal(Decision.ImplicitDeny, d.Decision);
+            Assert.Equal("cross-account: bucket policy allows, but no identity policy in 444455556666 allows s3:PutObject", d.Reason);
+        }
+
+        [Fact]
+        public void CrossAccount_IdentityPolicyWithoutBucketPolicy_IsDenied()
+        {
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            var d = Decide(Request(BobB, "s3:GetObject"), null, identity);
+            Assert.Equal(Decision.ImplicitDeny, d.Decision);
+            Assert.Equal("cross-account: identity policy allows, but neither the bucket policy nor an ACL of account 111122223333 allows s3:GetObject", d.Reason);
+        }
+
+        [Fact]
+        public void CrossAccount_AccountPrincipal_CoversEveryPrincipalOfThatAccount_WithItsIdentityPolicy()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"{B}\"}}")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            Assert.True(Decide(Request(BobB, "s3:GetObject"), bucket, identity).Allowed);
+            Assert.True(Decide(Request($"arn:aws:sts::{B}:assumed-role/Reader/s1", "s3:GetObject"), bucket, identity).Allowed);
+            Assert.False(Decide(Request($"arn:aws:iam::{C}:user/carol", "s3:GetObject"), bucket, identity).Allowed);
+        }
+
+        [Theory]
+        [InlineData("arn:aws:iam::444455556666:role/team/Reader", true)]
+        [InlineData("arn:aws:sts::444455556666:assumed-role/Reader/s1", true)]
+        [InlineData("arn:aws:sts::444455556666:assumed-role/Reader/other", false)]
+        [InlineData("arn:aws:iam::444455556666:role/Writer", false)]
+        [InlineData("*", true)]
+        public void PrincipalMatching_RoleSession(string principalInPolicy, bool expected)
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"{principalInPolicy}\"}}")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            Assert.Equal(expected, Decide(Request("arn:aws:sts::444455556666:assumed-role/Reader/s1", "s3:GetObject"), bucket, identity).Allowed);
+        }
+
+        [Fact]
+        public void PrincipalMatching_CanonicalUser()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"CanonicalUser\":\"{ACanonical}\"}}")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            var request = new AccessRequest(BobB, "s3:GetObject", Object, A) { PrincipalCanonicalId = ACanonical };
+            Assert.True(AccessEvaluator.Evaluate(request, new AccessPolicies { BucketPolicy = bucket, IdentityPolicies = new[] { identity } }).Allowed);
+            Assert.False(Decide(Request(BobB, "s3:GetObject"), bucket, identity).Allowed);
+        }
+
+        [Theory]
+        // The documented form lists the user and its account; the user alone still leaves its account denied.
+        [InlineData("[\"arn:aws:iam::111122223333:user/alice\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:iam::111122223333:user/alice", true)]
+        [InlineData("\"arn:aws:iam::111122223333:user/alice\"", "arn:aws:iam::111122223333:user/alice", false)]
+        [InlineData("[\"arn:aws:iam::111122223333:user/alice\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:iam::111122223333:user/mallory", false)]
+        [InlineData("\"arn:aws:iam::111122223333:root\"", "arn:aws:iam::111122223333:root", true)]
+        // A role session needs its session ARN, its role ARN and its account.
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:role/audit\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/app", true)]
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/app", false)]
+        [InlineData("[\"arn:aws:sts::111122223333:assumed-role/audit/app\",\"arn:aws:iam::111122223333:role/audit\",\"arn:aws:iam::111122223333:root\"]", "arn:aws:sts::111122223333:assumed-role/audit/other", false)]
+        public void NotPrincipal_DenyEveryoneButTheNamedPrincipal(string notPrincipal, string caller, bool allowed)
+        {
+            var bucket = Policy(Doc(
+                Allow("\"s3:GetObject\"", ObjectsStar, "\"*\""),
+                "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":" + notPrincipal + "},\"Action\":\"s3:GetObject\",\"Resource\":" + ObjectsStar + "}"));
+            var d = Decide(Request(caller, "s3:GetObject"), bucket);
+            Assert.Equal(allowed ? Decision.Allowed : Decision.ExplicitDeny, d.Decision);
+        }
+
+        [Fact]
+        public void Anonymous_OnlyThroughPublicGrants()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, "\"*\"")));
+            Assert.True(Decide(Request("*", "s3:GetObject"), bucket).Allowed);
+            Assert.False(Decide(Request("*", "s3:PutObject"), bucket).Allowed);
+        }
+
+        [Fact]
+        public void NotActionAndNotResource()
+        {
+            var identity = Policy(Doc("{\"Effect\":\"Allow\",\"NotAction\":\"s3:Delete*\",\"NotResource\":\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/secret/*\"}"));
+            Assert.True(Decide(Request(AliceA, "s3:GetObject"), null, identity).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:DeleteObject"), null, identity).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:GetObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/secret/x"), null, identity).Allowed);
+        }
+
+        [Fact]
+        public void ActionIsCaseInsensitive_ResourceIsCaseSensitive()
+        {
+            var identity = Policy(Doc(Allow("\"S3:getobject\"", ObjectsStar)));
+            Assert.True(Decide(Request(AliceA, "s3:GetObject"), null, identity).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:GetObject", "arn:aws:s3:::doc-example-bucket1/HappyFace.jpg"), null, identity).Allowed);
+        }
+
+        [Fact]
+        public void PolicyVariable_UserName_InResource()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/${aws:username}/*\"")));
+            Assert.True(Decide(Request(AliceA, "s3:PutObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt"), null, identity).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:PutObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/bob/a.txt"), null, identity).Allowed);
+
+            // A role session has no aws:username: the resource is unresolvable and matches nothing.
+            Assert.False(Decide(Request($"arn:aws:sts::{A}:assumed-role/R/alice", "s3:PutObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt"), null, identity).Allowed);
+        }
+
+        [Fact]
+        public void Conditions_SourceIpAndOrgId_AcrossAccounts()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, "\"*\"",
+                "{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"},\"IpAddress\":{\"aws:SourceIp\":[\"203.0.113.0/24\",\"2001:db8::/32\"]}}")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            Assert.True(Decide(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-abc123"), ("aws:SourceIp", "2001:db8::7") }), bucket, identity).Allowed);
+            Assert.False(Decide(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-abc123"), ("aws:SourceIp", "198.51.100.1") }), bucket, identity).Allowed);
+            Assert.False(Decide(Request(BobB, "s3:GetObject", context: ("aws:SourceIp", "203.0.113.5")), bucket, identity).Allowed);
+        }
+
+        [Fact]
+        public void PrincipalAccountVariable_FromTheCaller()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/${aws:PrincipalAccount}/*\"", "\"*\"")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
+            Assert.True(Decide(Request(BobB, "s3:GetObject", $"arn:aws:s3:::{Bucket}/{B}/f"), bucket, identity).Allowed);
+            Assert.False(Decide(Request(BobB, "s3:GetObject", $"arn:aws:s3:::{Bucket}/{C}/f"), bucket, identity).Allowed);
+        }
+
+        [Fact]
+        public void PermissionsBoundary_LimitsIdentityAllows()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var boundary = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")), "boundary");
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, PermissionsBoundary = boundary };
+            Assert.True(AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject"), policies).Allowed);
+            var d = AccessEvaluator.Evaluate(Request(AliceA, "s3:PutObject"), policies);
+            Assert.Equal(Decision.ImplicitDeny, d.Decision);
+            Assert.Equal("same account: neither an identity policy nor the bucket policy allows s3:PutObject", d.Reason);
+        }
+
+        [Fact]
+        public void SessionPolicy_LimitsTheRoleSession()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var sessionPolicy = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")), "session");
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, SessionPolicy = sessionPolicy };
+            var principal = $"arn:aws:sts::{A}:assumed-role/R/s";
+            Assert.True(AccessEvaluator.Evaluate(Request(principal, "s3:GetObject"), policies).Allowed);
+            Assert.False(AccessEvaluator.Evaluate(Request(principal, "s3:PutObject"), policies).Allowed);
+        }
+
+        [Fact]
+        public void ServiceControlPolicy_MustAllow_AndItsDenyWins()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var scp = Policy(Doc(Allow("\"s3:Get*\"", "\"*\""), Deny("\"s3:GetObjectAcl\"", "\"*\"")), "scp");
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, ServiceControlPolicies = new[] { scp } };
+            Assert.True(AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject"), policies).Allowed);
+            var put = AccessEvaluator.Evaluate(Request(AliceA, "s3:PutObject"), policies);
+            Assert.Equal("no service control policy of account 111122223333 allows s3:PutObject", put.Reason);
+            Assert.Equal(Decision.ExplicitDeny, AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObjectAcl"), policies).Decision);
+        }
+
+        [Fact]
+        public void ResourceControlPolicy_MustAllow()
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var rcp = Policy(Doc(Deny("\"s3:*\"", "\"*\"", "\"*\"", "{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}"), Allow("\"*\"", "\"*\"", "\"*\"")), "rcp");
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, ResourceControlPolicies = new[] { rcp } };
+            Assert.Equal(Decision.ExplicitDeny, AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject"), policies).Decision);
+            Assert.True(AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject", context: ("aws:PrincipalOrgID", "o-abc123")), policies).Allowed);
+        }
+
+        [Fact]
+        public void BucketAclWrite_AllowsCrossAccountUpload_OnlyWhenAclsAreInForce()
+        {
+            var identity = Policy(Doc(Allow("\"s3:PutObject\"", ObjectsStar)));
+            var acl = new AccessControlList(A, new[] { AclGrant.Parse("account=" + B, "WRITE") });
+            var enforced = new AccessPolicies { IdentityPolicies = new[] { identity }, BucketAcl = acl, ObjectOwnership = ObjectOwnership.BucketOwnerEnforced };
+            var preferred = new AccessPolicies { IdentityPolicies = new[] { identity }, BucketAcl = acl, ObjectOwnership = ObjectOwnership.BucketOwnerPreferred };
+            var denied = AccessEvaluator.Evaluate(Request(BobB, "s3:PutObject"), enforced);
+            Assert.False(denied.Allowed);
+            Assert.Equal("ACLs are disabled (BucketOwnerEnforced)", denied.Layer(PolicyLayer.Acl)!.Note);
+            var allowed = AccessEvaluator.Evaluate(Request(BobB, "s3:PutObject"), preferred);
+            Assert.True(allowed.Allowed);
+            Assert.Equal("cross-account: an ACL grant and an identity policy in 444455556666 allow s3:PutObject", allowed.Reason);
+        }
+
+        [Theory]
+        [InlineData("READ", "s3:GetObject", true)]
+        [InlineData("READ", "s3:GetObjectAcl", false)]
+        [InlineData("READ_ACP", "s3:GetObjectAcl", true)]
+        [InlineData("WRITE_ACP", "s3:PutObjectAcl", true)]
+        [InlineData("WRITE_ACP", "s3:GetObject", false)]
+        [InlineData("FULL_CONTROL", "s3:GetObjectVersion", true)]
+        [InlineData("FULL_CONTROL", "s3:PutObjectAcl", true)]
+        public void ObjectAclPermissions_MapToActions(string permission, string action, bool expected)
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var acl = new AccessControlList(A, new[] { AclGrant.Parse("account=" + B, permission) });
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, ObjectAcl = acl, ObjectOwnership = ObjectOwnership.ObjectWriter };
+            Assert.Equal(expected, AccessEvaluator.Evaluate(Request(BobB, action), policies).Allowed);
+        }
+
+        [Theory]
+        [InlineData("READ", "s3:ListBucket", true)]
+        [InlineData("READ", "s3:PutObject", false)]
+        [InlineData("READ_ACP", "s3:GetBucketAcl", true)]
+        [InlineData("WRITE_ACP", "s3:PutBucketAcl", true)]
+        [InlineData("FULL_CONTROL", "s3:DeleteObject", true)]
+        public void BucketAclPermissions_MapToActions(string permission, string action, bool expected)
+        {
+            var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
+            var acl = new AccessControlList(A, new[] { AclGrant.Parse(B, permission) });
+            var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, BucketAcl = acl, ObjectOwnership = ObjectOwnership.BucketOwnerPreferred };
+            var resource = action == "s3:ListBucket" || action.Contains("Bucket") ? $"arn:aws:s3:::{Bucket}" : Object;
+            Assert.Equal(expected, AccessEvaluator.Evaluate(Request(BobB, action, resource), policies).Allowed);
+        }
+
+        [Fact]
+        public void AclGroups_AllUsersAndAuthenticatedUsers()
+        {
+            var publicRead = new AccessPolicies { ObjectAcl = new AccessControlList(A, new[] { AclGrant.Parse("uri=" + AclGrant.AllUsersUri, "READ") }), ObjectOwnership = ObjectOwnership.ObjectWriter };
+            Assert.True(AccessEvaluator.Evaluate(Request("*", "s3:GetObject"), publicRead).Allowed);
+            var authRead = new AccessPolicies { ObjectAcl = new AccessControlList(A, new[] { AclGrant.Parse("AuthenticatedUsers", "READ") }), ObjectOwnership = ObjectOwnership.ObjectWriter };
+            Assert.False(AccessEvaluator.Evaluate(Request("*", "s3:GetObject"), authRead).Allowed);
+            Assert.True(AccessEvaluator.Evaluate(Request($"arn:aws:iam::{C}:root", "s3:GetObject"), authRead).Allowed);
+        }
+
+        [Fact]
+        public void AclGrant_BadInput_IsASpecificError()
+        {
+            var ex = Assert.Throws<XAccountException>(() => AclGrant.Parse("someone@example.com", "READ"));
+            Assert.Equal(ErrorCode.InvalidAclGrant, ex.Code);
+            Assert.Equal("someone@example.com", ex.Target);
+            Assert.Equal(ErrorCode.InvalidAclGrant, Assert.Throws<XAccountException>(() => AclGrant.Parse(B, "READ_WRITE")).Code);
+        }
+
+        [Fact]
+        public void BadRequest_IsASpecificError()
+        {
+            Assert.Equal(ErrorCode.InvalidPrincipal, Assert.Throws<XAccountException>(() => Request("bob", "s3:GetObject")).Code);
+            Assert.Equal(ErrorCode.InvalidAction, Assert.Throws<XAccountException>(() => Request(BobB, "s3:Get*")).Code);
+            Assert.Equal(ErrorCode.InvalidArn, Assert.Throws<XAccountException>(() => Request(BobB, "s3:GetObject", "bucket/key")).Code);
+            Assert.Equal(ErrorCode.InvalidAccountId, Assert.Throws<XAccountException>(() => Request(BobB, "s3:GetObject", bucketAccount: "1234")).Code);
+        }
+
+        [Fact]
+        public void S3Uri_IsAcceptedAsResource()
+        {
+            var r = Request(BobB, "s3:GetObject", "s3://DOC-EXAMPLE-BUCKET1/photos/HappyFace.jpg");
+            Assert.Equal("arn:aws:s3:::DOC-EXAMPLE-BUCKET1/photos/HappyFace.jpg", r.Resource.Arn);
+            Assert.Equal("photos/HappyFace.jpg", r.Resource.Key);
+        }
+
+        [Fact]
+        public void AssumeRole_CrossAccount_NeedsTrustAndCallerIdentity()
+        {
+            const string role = "arn:aws:iam::111122223333:role/examplerole";
+            var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::777788889999:root\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
+            var daveAssume = Policy(Doc(Allow("[\"sts:AssumeRole\"]", $"\"{role}\"")), "assume");
+            const string dave = "arn:aws:iam::777788889999:user/Dave";
+            Assert.True(AccessEvaluator.EvaluateAssumeRole(dave, role, trust, new[] { daveAssume }).Allowed);
+            var noIdentity = AccessEvaluator.EvaluateAssumeRole(dave, role, trust, new EvaluationPolicy[0]);
+            Assert.Equal("cross-account: trust policy allows, but no identity policy in 777788889999 allows sts:AssumeRole", noIdentity.Reason);
+            var stranger = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::444455556666:user/bob", role, trust, new[] { daveAssume });
+            Assert.False(stranger.Allowed);
+        }
+
+        [Fact]
+        public void Detailed_TracesEveryStatement_WithReasons()
+        {
+            var bucket = Policy(Doc(
+                Allow("\"s3:PutObject\"", ObjectsStar, $"{{\"AWS\":\"{BobB}\"}}", sid: "Put"),
+                Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"arn:aws:iam::{C}:root\"}}", sid: "C"),
+                Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"{BobB}\"}}", "{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "Tls")), "bucket");
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)), "bob-read");
+            var d = AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket, IdentityPolicies = new[] { identity } }, detailed: true);
+            Assert.False(d.Allowed);
+            Assert.NotNull(d.Trace);
+            Assert.Equal(4, d.Trace!.Count);
+            Assert.Equal(new[] { "applies", "action s3:GetObject is not in its Action", "principal arn:aws:iam::444455556666:user/bob is not named in its Principal", "a condition is not met" },
+                d.Trace.Select(t => t.Reason).ToArray());
+            var tls = d.Trace[3];
+            Assert.Equal(PrincipalMatch.Match, tls.Principal);
+            Assert.False(tls.ConditionsMet);
+            Assert.Contains("Bool aws:SecureTransport [true] -> false", tls.Conditions);
+            Assert.Null(AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket }).Trace);
+        }
+    }
+}
