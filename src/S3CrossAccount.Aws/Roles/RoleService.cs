@@ -6,6 +6,7 @@ using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Policies.Merging;
 using S3CrossAccount.Core.Roles;
 
 namespace S3CrossAccount.Aws.Roles
@@ -324,11 +325,16 @@ namespace S3CrossAccount.Aws.Roles
         }
 
         /// <summary>The policy to write, or null when <paramref name="existing"/> already holds <paramref name="desired"/>.</summary>
+        /// <remarks>
+        /// The merge is the policy core's (<see cref="PolicyMerger"/>): a statement already in effect is
+        /// not added again, one of ours with the same key gains the new actions, anything else is
+        /// appended under a module Sid; foreign statements are never changed.
+        /// </remarks>
         internal static PolicyDocument? Converge(PolicyDocument? existing, PolicyDocument desired, bool replace, string partition)
         {
             if (existing == null) return desired;
             if (RolePolicyMerge.Same(existing, desired, partition)) return null;
-            var wanted = replace ? desired : RolePolicyMerge.MergeStatements(existing, desired, partition);
+            var wanted = replace ? desired : PolicyMerger.Merge(existing, desired);
             return RolePolicyMerge.Same(existing, wanted, partition) ? null : wanted;
         }
 

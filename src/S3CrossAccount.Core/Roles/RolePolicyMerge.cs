@@ -7,8 +7,9 @@ using S3CrossAccount.Core.Policies;
 namespace S3CrossAccount.Core.Roles
 {
     /// <summary>
-    /// The merges the role method needs until the policy core ships its own merge: add what is
-    /// asked for to what exists, never drop a statement somebody else wrote.
+    /// What the role method needs beyond the policy core's statement merge (PolicyMerger): trust
+    /// policies gain principals inside the existing sts:AssumeRole statement, and stored policies are
+    /// compared with IAM's rewriting of account IDs undone. Never drops a statement somebody else wrote.
     /// </summary>
     public static class RolePolicyMerge
     {
@@ -31,34 +32,6 @@ namespace S3CrossAccount.Core.Roles
         {
             if (a == null || b == null) return a == null && b == null;
             return NormalizeAccountPrincipals(a, partition).SemanticEquals(NormalizeAccountPrincipals(b, partition));
-        }
-
-        /// <summary>
-        /// Statement union: the existing statements in their order, then each statement of
-        /// <paramref name="addition"/> that is not already there (semantically). The Version is
-        /// 2012-10-17 when either side has it (policy variables need it).
-        /// </summary>
-        public static PolicyDocument MergeStatements(PolicyDocument existing, PolicyDocument addition, string partition = "aws")
-        {
-            if (existing == null) throw new ArgumentNullException(nameof(existing));
-            if (addition == null) throw new ArgumentNullException(nameof(addition));
-            var statements = existing.Statements.ToList();
-            var normalizedExisting = NormalizeAccountPrincipals(existing, partition).Statements;
-            foreach (var statement in addition.Statements)
-            {
-                var normalized = NormalizeAccountPrincipals(new PolicyDocument(new[] { statement }), partition).Statements[0];
-                if (!normalizedExisting.Any(s => s.SemanticEquals(normalized)))
-                {
-                    statements.Add(statement);
-                }
-            }
-
-            return existing with
-            {
-                Version = MergedVersion(existing.Version, addition.Version),
-                Statements = statements,
-                StatementIsSingleObject = statements.Count == 1 && existing.StatementIsSingleObject,
-            };
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
+using S3CrossAccount.Core.Policies.Merging;
 using S3CrossAccount.Core.Roles;
 using Xunit;
 
@@ -40,9 +41,13 @@ namespace S3CrossAccount.Aws.Tests.Roles
             var result = new IdentityPolicyService(iam).SetPolicy(IamIdentityType.Group, "Readers", "P", PolicyBuilder.AssumeRolePolicy(new[] { RoleA }), false, Yes);
 
             Assert.Equal("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Mine\",\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + RoleA + "\"}]}", iam.GroupPolicies[("Readers", "P")]);
+                + "{\"Sid\":\"" + GrantKey.BaseSid(PolicyBuilder.AssumeRolePolicy(new[] { RoleA }).Statements[0]) + "\",\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + RoleA + "\"}]}", iam.GroupPolicies[("Readers", "P")]);
             Assert.True(result.Changed);
             Assert.Equal(2, result.Policy.StatementCount);
+
+            // The same grant again changes nothing.
+            var again = new IdentityPolicyService(iam).SetPolicy(IamIdentityType.Group, "Readers", "P", PolicyBuilder.AssumeRolePolicy(new[] { RoleA }), false, Yes);
+            Assert.False(again.Changed);
         }
 
         [Fact]

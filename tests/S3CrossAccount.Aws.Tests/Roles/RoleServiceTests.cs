@@ -4,6 +4,7 @@ using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
+using S3CrossAccount.Core.Policies.Merging;
 using Xunit;
 
 namespace S3CrossAccount.Aws.Tests.Roles
@@ -144,7 +145,8 @@ namespace S3CrossAccount.Aws.Tests.Roles
 
             new RoleService(iam).EnsureRole(Definition(UserB), Yes);
             var merged = PolicyJson.Parse(iam.RolePolicies[("S3Reader", "S3CrossAccountAccess")]);
-            Assert.Equal(other.Statements.Concat(ReadBucket.Statements), merged.Statements);
+            // The policy core's merge: the foreign statement stays as written, ours is appended under a module Sid.
+            Assert.Equal(other.Statements.Concat(new[] { ReadBucket.Statements[0] with { Sid = GrantKey.BaseSid(ReadBucket.Statements[0]) } }), merged.Statements);
 
             var replace = Definition(UserB);
             replace.Force = true;
