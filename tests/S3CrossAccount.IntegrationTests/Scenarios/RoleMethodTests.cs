@@ -81,7 +81,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Equal("MalformedPolicy,S3CrossAccount.Commands.Roles.GrantXAccountAssumeRoleCommand", refused.FirstError!.FullyQualifiedErrorId);
             Assert.Equal(new[] { $"IAM PutUserPolicy {server.C.IamUserName("admin")}/S3CrossAccountAssumeRole" }, IamWriteLines(refused));
 
-            var identity = $"[S3CrossAccount.Core.Policies.PolicyJson]::Parse('{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::{bucket}/*\"}}]}}') | "
+            var identity = $"'{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::{bucket}/*\"}}]}}' | "
                 + $"Set-XAccountIdentityPolicy -UserName '{server.C.IamUserName("user")}' -PolicyName S3CrossAccount {asC} -Verbose";
             var firstSet = ps.Run(identity).ShouldSucceed();
             Assert.Equal(true, firstSet.Output.Single().Properties["Changed"].Value);
@@ -144,7 +144,8 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Equal("NoSuchEntity", (await server.Raw(server.A).IamAsync("GetRole", new Dictionary<string, string> { ["RoleName"] = ghost })).ErrorCode);
 
             var roleName = UniqueNames.Role("Merge");
-            ps.Run($"New-XAccountRole -RoleName {roleName} -TrustedPrincipal {server.C.AdminArn} {asA}").ShouldSucceed();
+            // The trust policy from the policy core's builder cmdlet, through the pipeline.
+            ps.Run($"New-XAccountTrustPolicy -TrustedPrincipal {server.C.AdminArn} | New-XAccountRole -RoleName {roleName} {asA}").ShouldSucceed();
             var merged = ps.Run($"New-XAccountRole -RoleName {roleName} -TrustedPrincipal {server.B.AdminArn} {asA} -Verbose").ShouldSucceed();
             Assert.Equal(new[] { $"IAM UpdateAssumeRolePolicy {roleName}" }, IamWriteLines(merged));
             var trust = WebUtility.UrlDecode((await server.Raw(server.A).IamAsync("GetRole", new Dictionary<string, string> { ["RoleName"] = roleName })).ShouldSucceed().Element("AssumeRolePolicyDocument"));
