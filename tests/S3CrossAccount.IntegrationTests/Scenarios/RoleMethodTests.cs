@@ -146,6 +146,14 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var roleName = UniqueNames.Role("Merge");
             // The trust policy from the policy core's builder cmdlet, through the pipeline.
             ps.Run($"New-XAccountTrustPolicy -TrustedPrincipal {server.C.AdminArn} | New-XAccountRole -RoleName {roleName} {asA}").ShouldSucceed();
+            // B is not trusted yet: AccessDenied is retried (a Verbose line per retry) until the
+            // propagation timeout, then reported as RoleNotAssumable naming both policies.
+            var denied = ps.Run($"Use-XAccountRole -RoleArn {server.A.RoleArn(roleName)} -PropagationTimeout 2 {server.CmdletArgs(profiles, "B")} -Verbose");
+            Assert.Equal("RoleNotAssumable,S3CrossAccount.Commands.Roles.UseXAccountRoleCommand", denied.FirstError!.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.PermissionDenied, denied.FirstError.CategoryInfo.Category);
+            Assert.Contains("trust policy", denied.FirstError.ErrorDetails.RecommendedAction);
+            Assert.Contains(denied.Verbose, v => v.StartsWith("STS AssumeRole was denied; IAM changes can take a few seconds", StringComparison.Ordinal));
+
             var merged = ps.Run($"New-XAccountRole -RoleName {roleName} -TrustedPrincipal {server.B.AdminArn} {asA} -Verbose").ShouldSucceed();
             Assert.Equal(new[] { $"IAM UpdateAssumeRolePolicy {roleName}" }, IamWriteLines(merged));
             var trust = WebUtility.UrlDecode((await server.Raw(server.A).IamAsync("GetRole", new Dictionary<string, string> { ["RoleName"] = roleName })).ShouldSucceed().Element("AssumeRolePolicyDocument"));
