@@ -94,7 +94,8 @@ namespace S3CrossAccount.Aws.Roles
                     }
                 }
 
-                if (!inTarget) output.Add(line);
+                // Blank lines of the replaced section stay, so the layout between sections is kept.
+                if (!inTarget || line.Trim().Length == 0) output.Add(line);
             }
 
             if (!written)

@@ -40,8 +40,7 @@ namespace S3CrossAccount.Aws.Roles
         /// <summary>The role name of a role ARN (the last segment after role/ and its path).</summary>
         public static string FromArn(string roleArn)
         {
-            var parsed = PrincipalArn.Parse(roleArn);
-            if (parsed.Kind != PrincipalKind.Role || parsed.Name == null)
+            if (!PrincipalArn.TryParse(roleArn, out var parsed) || parsed!.Kind != PrincipalKind.Role || parsed.Name == null)
             {
                 throw new XAccountException(ErrorCode.InvalidArn, $"'{roleArn}' is not a role ARN.", roleArn,
                     "Pass arn:aws:iam::111122223333:role/RoleName, or -RoleName.");

@@ -6,6 +6,7 @@ using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Policies.Merging;
 using S3CrossAccount.Core.Roles;
 
 namespace S3CrossAccount.Aws.Roles
@@ -89,14 +90,20 @@ namespace S3CrossAccount.Aws.Roles
             var arn = Arn.Parse(created.Arn);
 
             string? managedArn = null;
+            PolicyDocument? access = null;
             if (definition.AccessPolicy != null)
             {
-                managedArn = definition.UseManagedPolicy
-                    ? EnsureManagedPolicy(name, arn, definition, alreadyAttached: null, shouldProcess, changes, ct)
-                    : EnsureInlinePolicy(name, definition, arn.Partition, shouldProcess, changes, ct);
+                if (definition.UseManagedPolicy)
+                {
+                    (managedArn, access) = EnsureManagedPolicy(name, arn, definition, attached: false, shouldProcess, changes, ct);
+                }
+                else
+                {
+                    access = EnsureInlinePolicy(name, definition, arn.Partition, roleIsNew: true, shouldProcess, changes, ct);
+                }
             }
 
-            return new XAccountRole(name, created.Arn, arn.Account, definition.TrustPolicy, definition.AccessPolicy,
+            return new XAccountRole(name, created.Arn, arn.Account, definition.TrustPolicy, access,
                 definition.AccessPolicy == null ? null : definition.AccessPolicyName, managedArn,
                 created.MaxSessionDuration ?? definition.MaxSessionDuration, changes);
         }
@@ -126,11 +133,12 @@ namespace S3CrossAccount.Aws.Roles
             {
                 if (definition.UseManagedPolicy)
                 {
-                    managedArn = EnsureManagedPolicy(name, arn, definition, FindAttached(name, ManagedPolicyArn(arn, definition.AccessPolicyName), ct), shouldProcess, changes, ct, out access);
+                    var attached = FindAttached(name, ManagedPolicyArn(arn, definition.AccessPolicyName), ct) != null;
+                    (managedArn, access) = EnsureManagedPolicy(name, arn, definition, attached, shouldProcess, changes, ct);
                 }
                 else
                 {
-                    EnsureInlinePolicy(name, definition, arn.Partition, shouldProcess, changes, ct, out access);
+                    access = EnsureInlinePolicy(name, definition, arn.Partition, roleIsNew: false, shouldProcess, changes, ct);
                 }
             }
 
@@ -178,50 +186,47 @@ namespace S3CrossAccount.Aws.Roles
             changes.Add("TagRole");
         }
 
-        private string? EnsureInlinePolicy(string roleName, RoleDefinition definition, string partition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
-            => EnsureInlinePolicy(roleName, definition, partition, shouldProcess, changes, ct, out _);
-
-        private string? EnsureInlinePolicy(string roleName, RoleDefinition definition, string partition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct, out PolicyDocument? result)
+        /// <summary>Puts the inline access policy when it is missing or differs; returns the policy as it now is.</summary>
+        private PolicyDocument? EnsureInlinePolicy(string roleName, RoleDefinition definition, string partition, bool roleIsNew,
+            Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             var policyName = definition.AccessPolicyName;
-            var desired = definition.AccessPolicy!;
-            var existing = changes.Contains("CreateRole") ? null : TryGetRolePolicy(roleName, policyName, ct);
-            var wanted = Converge(existing, desired, definition.Force, partition);
+            var existing = roleIsNew ? null : TryGetRolePolicy(roleName, policyName, ct);
+            var wanted = Converge(existing, definition.AccessPolicy!, definition.Force, partition);
             if (wanted == null)
             {
                 _calls.Note($"Inline policy {policyName} of {roleName} already allows what is asked for; not changed.");
-                result = existing;
-                return null;
+                return existing;
             }
 
             _calls.Note($"Inline policy {policyName} to write: " + PolicyJson.Write(wanted));
-            result = existing ?? wanted;
             if (!shouldProcess(roleName, $"Put inline access policy {policyName}"))
             {
-                return null;
+                return existing;
             }
 
             _calls.Run("PutRolePolicy", $"{roleName}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = roleName, PolicyName = policyName, PolicyDocument = PolicyJson.Write(wanted) }, ct));
             changes.Add("PutRolePolicy");
-            result = wanted;
-            return null;
+            return wanted;
         }
 
-        private string EnsureManagedPolicy(string roleName, Arn roleArn, RoleDefinition definition, AttachedPolicy? alreadyAttached, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
-            => EnsureManagedPolicy(roleName, roleArn, definition, alreadyAttached, shouldProcess, changes, ct, out _);
-
-        private string EnsureManagedPolicy(string roleName, Arn roleArn, RoleDefinition definition, AttachedPolicy? alreadyAttached, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct, out PolicyDocument? result)
+        /// <summary>
+        /// Creates the module's managed policy (or a new default version when it differs) and attaches
+        /// it; returns its ARN and the policy as it now is.
+        /// </summary>
+        private (string Arn, PolicyDocument? Policy) EnsureManagedPolicy(string roleName, Arn roleArn, RoleDefinition definition, bool attached,
+            Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             var policyArn = ManagedPolicyArn(roleArn, definition.AccessPolicyName);
             var desired = definition.AccessPolicy!;
-            result = desired;
+            PolicyDocument? result = desired;
             var existing = TryGetManagedPolicyDocument(policyArn, ct);
             if (existing == null)
             {
                 _calls.Note($"Managed policy {policyArn} to create: " + PolicyJson.Write(desired));
                 if (!shouldProcess(policyArn, "Create managed access policy"))
                 {
-                    return policyArn;
+                    return (policyArn, null);
                 }
 
                 var created = _calls.Run("CreatePolicy", policyArn, () => _iam.CreatePolicyAsync(new CreatePolicyRequest
@@ -250,13 +255,13 @@ namespace S3CrossAccount.Aws.Roles
                 }
             }
 
-            if (alreadyAttached == null && shouldProcess(roleName, "Attach managed access policy " + policyArn))
+            if (!attached && shouldProcess(roleName, "Attach managed access policy " + policyArn))
             {
                 _calls.Run("AttachRolePolicy", $"{roleName} {policyArn}", () => _iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, ct));
                 changes.Add("AttachRolePolicy");
             }
 
-            return policyArn;
+            return (policyArn, result);
         }
 
         /// <summary>
@@ -320,11 +325,16 @@ namespace S3CrossAccount.Aws.Roles
         }
 
         /// <summary>The policy to write, or null when <paramref name="existing"/> already holds <paramref name="desired"/>.</summary>
+        /// <remarks>
+        /// The merge is the policy core's (<see cref="PolicyMerger"/>): a statement already in effect is
+        /// not added again, one of ours with the same key gains the new actions, anything else is
+        /// appended under a module Sid; foreign statements are never changed.
+        /// </remarks>
         internal static PolicyDocument? Converge(PolicyDocument? existing, PolicyDocument desired, bool replace, string partition)
         {
             if (existing == null) return desired;
             if (RolePolicyMerge.Same(existing, desired, partition)) return null;
-            var wanted = replace ? desired : RolePolicyMerge.MergeStatements(existing, desired, partition);
+            var wanted = replace ? desired : PolicyMerger.Merge(existing, desired);
             return RolePolicyMerge.Same(existing, wanted, partition) ? null : wanted;
         }
 

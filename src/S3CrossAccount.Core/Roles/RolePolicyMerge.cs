@@ -7,8 +7,9 @@ using S3CrossAccount.Core.Policies;
 namespace S3CrossAccount.Core.Roles
 {
     /// <summary>
-    /// The merges the role method needs until the policy core ships its own merge: add what is
-    /// asked for to what exists, never drop a statement somebody else wrote.
+    /// What the role method needs beyond the policy core's statement merge (PolicyMerger): trust
+    /// policies gain principals inside the existing sts:AssumeRole statement, and stored policies are
+    /// compared with IAM's rewriting of account IDs undone. Never drops a statement somebody else wrote.
     /// </summary>
     public static class RolePolicyMerge
     {
@@ -34,34 +35,6 @@ namespace S3CrossAccount.Core.Roles
         }
 
         /// <summary>
-        /// Statement union: the existing statements in their order, then each statement of
-        /// <paramref name="addition"/> that is not already there (semantically). The Version is
-        /// 2012-10-17 when either side has it (policy variables need it).
-        /// </summary>
-        public static PolicyDocument MergeStatements(PolicyDocument existing, PolicyDocument addition, string partition = "aws")
-        {
-            if (existing == null) throw new ArgumentNullException(nameof(existing));
-            if (addition == null) throw new ArgumentNullException(nameof(addition));
-            var statements = existing.Statements.ToList();
-            var normalizedExisting = NormalizeAccountPrincipals(existing, partition).Statements;
-            foreach (var statement in addition.Statements)
-            {
-                var normalized = NormalizeAccountPrincipals(new PolicyDocument(new[] { statement }), partition).Statements[0];
-                if (!normalizedExisting.Any(s => s.SemanticEquals(normalized)))
-                {
-                    statements.Add(statement);
-                }
-            }
-
-            return existing with
-            {
-                Version = MergedVersion(existing.Version, addition.Version),
-                Statements = statements,
-                StatementIsSingleObject = statements.Count == 1 && existing.StatementIsSingleObject,
-            };
-        }
-
-        /// <summary>
         /// Trust merge: each desired statement whose Effect, Action, Resource and Condition match an
         /// existing Allow statement with a Principal only adds its principals to that statement
         /// (union per principal type); otherwise it is appended. Foreign statements (other actions,
@@ -74,6 +47,12 @@ namespace S3CrossAccount.Core.Roles
             var statements = existing.Statements.ToList();
             foreach (var wanted in NormalizeAccountPrincipals(desired, partition).Statements)
             {
+                // Already there as written (a service trust, a Deny, ...): nothing to add.
+                if (statements.Any(s => NormalizeStatement(s, partition).SemanticEquals(wanted)))
+                {
+                    continue;
+                }
+
                 var index = statements.FindIndex(s => CanAbsorb(s, wanted));
                 if (index < 0)
                 {
@@ -93,11 +72,18 @@ namespace S3CrossAccount.Core.Roles
             };
         }
 
+        private static PolicyStatement NormalizeStatement(PolicyStatement s, string partition) =>
+            s with { Principal = Normalize(s.Principal, partition), NotPrincipal = Normalize(s.NotPrincipal, partition) };
+
         private static bool CanAbsorb(PolicyStatement existing, PolicyStatement wanted)
         {
             if (existing.Effect != PolicyEffect.Allow || wanted.Effect != PolicyEffect.Allow) return false;
             if (existing.Principal == null || existing.Principal.IsWildcard || existing.NotPrincipal != null) return false;
             if (wanted.Principal == null || wanted.Principal.IsWildcard || wanted.NotPrincipal != null) return false;
+
+            // Only statements naming AWS principals alone: a service or federated trust is somebody
+            // else's statement and stays exactly as written.
+            if (existing.Principal.Entries.Any(e => e.Key != PrincipalTypes.Aws) || wanted.Principal.Entries.Any(e => e.Key != PrincipalTypes.Aws)) return false;
 
             // Everything but Sid and Principal must be the same for the principals to share a statement.
             var a = existing with { Sid = null, Principal = null };

@@ -171,6 +171,27 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.Contains("CreatePolicy", e.RecommendedAction);
         }
 
+        /// <summary>
+        /// radosgw answers GetUserPolicy of a missing policy with the error document nested inside a
+        /// GetUserPolicyResponse (seen on the integration server); the SDK cannot parse it, the client
+        /// still finds the code.
+        /// </summary>
+        [Theory]
+        [InlineData(404)]
+        [InlineData(400)]
+        public async Task NoSuchEntity_NestedInAResponseElement_IsStillNoSuchEntity(int status)
+        {
+            using var server = new CannedIamServer().Respond(status, "<GetUserPolicyResponse><ResponseMetadata><RequestId>tx0-rgw</RequestId></ResponseMetadata><GetUserPolicyResult>"
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchEntity</Code><Message></Message><RequestId>tx0-rgw</RequestId><HostId>h</HostId></Error>");
+            using var client = server.CreateClient();
+
+            var e = await Assert.ThrowsAsync<IamNoSuchEntityException>(() => client.GetUserPolicyAsync(new GetUserPolicyRequest { UserName = "333344445555$admin", PolicyName = "p" }));
+
+            Assert.Equal(ErrorCode.NoSuchEntity, e.Code);
+            Assert.Equal("NoSuchEntity", e.AwsErrorCode);
+            Assert.DoesNotContain("<", e.Message);
+        }
+
         [Fact]
         public async Task MethodNotAllowed_WithEmptyBody_IsOperationNotSupported()
         {

@@ -7,58 +7,74 @@ namespace S3CrossAccount.Aws.Iam.Internal
     /// <summary>Turns the SDK's exceptions into the module's IAM exception hierarchy.</summary>
     internal static class IamErrorMapper
     {
-        public static IamServiceException Map(AmazonServiceException e, string action, string? target)
+        // radosgw answers some errors (GetUserPolicy of a missing policy) with an error document nested
+        // inside a <...Response> element, which the SDK cannot unmarshal: it then reports no ErrorCode and
+        // puts the whole body in the message. The <Code> in that body is still the real IAM error code.
+        private static readonly System.Text.RegularExpressions.Regex BodyCode =
+            new System.Text.RegularExpressions.Regex("<Code>([A-Za-z]+)</Code>", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        internal static string? CodeFromBody(string? text)
         {
-            var code = e.ErrorCode;
-            var status = (int)e.StatusCode;
-            var message = $"IAM {action} failed: {(string.IsNullOrEmpty(e.Message) ? code : e.Message)}"
-                + (string.IsNullOrEmpty(code) ? string.Empty : $" ({code})");
+            var match = text == null ? null : BodyCode.Match(text);
+            return match != null && match.Success ? match.Groups[1].Value : null;
+        }
+
+        public static IamServiceException Map(AmazonServiceException e, string action, string? target)
+            => Map(e, string.IsNullOrEmpty(e.ErrorCode) ? CodeFromBody(e.Message) ?? e.ErrorCode : e.ErrorCode, (int)e.StatusCode, e.RequestId, action, target);
+
+        private static IamServiceException Map(Exception e, string? code, int status, string? requestId, string action, string? target)
+        {
+            var bodyOnly = string.IsNullOrEmpty(e.Message) || e.Message.IndexOf('<') >= 0;
+            var message = $"IAM {action} failed: {(bodyOnly ? code ?? ("HTTP " + status) : e.Message)}"
+                + (string.IsNullOrEmpty(code) || bodyOnly ? string.Empty : $" ({code})");
             object? t = target;
             switch (code)
             {
                 case "NoSuchEntity":
-                    return new IamNoSuchEntityException(message, code, e.RequestId, status, t,
+                    return new IamNoSuchEntityException(message, code, requestId, status, t,
                         "Check the name or ARN and the account of the credentials in use.", e);
                 case "EntityAlreadyExists":
-                    return new IamEntityAlreadyExistsException(message, code, e.RequestId, status, t,
+                    return new IamEntityAlreadyExistsException(message, code, requestId, status, t,
                         "Use the existing entity, or choose another name.", e);
                 case "MalformedPolicyDocument":
-                    return new IamMalformedPolicyDocumentException(message, code, e.RequestId, status, t,
+                    return new IamMalformedPolicyDocumentException(message, code, requestId, status, t,
                         "Fix the policy document; every principal it names must exist.", e);
                 case "LimitExceeded":
-                    return new IamLimitExceededException(message, code, e.RequestId, status, t,
+                    return new IamLimitExceededException(message, code, requestId, status, t,
                         "Stay within the IAM quota named in the message (policy size, five policy versions, attached policies).", e);
                 case "DeleteConflict":
-                    return new IamDeleteConflictException(message, code, e.RequestId, status, t,
+                    return new IamDeleteConflictException(message, code, requestId, status, t,
                         "Remove the inline policies, attached policies or non-default versions first.", e);
                 case "Throttling":
                 case "ThrottlingException":
-                    return new IamThrottledException(message, code, e.RequestId, status, t,
+                    return new IamThrottledException(message, code, requestId, status, t,
                         "IAM is throttling this account; wait and run the command again.", e);
                 case "AccessDenied":
                 case "AccessDeniedException":
-                    return new IamAccessDeniedException(message, code, e.RequestId, status, t,
+                    return new IamAccessDeniedException(message, code, requestId, status, t,
                         $"Allow iam:{action} on this resource in the identity policy of the credentials in use.", e);
                 case "MethodNotAllowed":
                 case "NotImplemented":
-                    return new IamOperationNotSupportedException(message, code, e.RequestId, status, t,
+                    return new IamOperationNotSupportedException(message, code, requestId, status, t,
                         $"The IAM endpoint does not implement {action}; use an AWS IAM endpoint or an alternative (e.g. an inline policy instead of a managed one).", e);
             }
 
             if (status == 405 || status == 501)
             {
-                return new IamOperationNotSupportedException(message, code, e.RequestId, status, t,
+                return new IamOperationNotSupportedException(message, code, requestId, status, t,
                     $"The IAM endpoint does not implement {action}.", e);
             }
 
-            return new IamServiceException(ErrorCode.ServiceError, message, code, e.RequestId, status, t,
+            return new IamServiceException(ErrorCode.ServiceError, message, code, requestId, status, t,
                 code == "InvalidClientTokenId" || code == "SignatureDoesNotMatch" || code == "ExpiredToken"
                     ? "Check the access key, secret key and session token (and their expiry)."
                     : "See the IAM error code and message; run again with -Verbose for the request.", e);
         }
 
         public static IamServiceException Map(AmazonClientException e, string action, string? target)
-            => new IamServiceException(ErrorCode.ServiceError, $"IAM {action} could not be completed: {e.Message}", null, null, 0, target,
+            => CodeFromBody(e.Message) is string code
+                ? Map(e, code, 0, null, action, target)
+                : new IamServiceException(ErrorCode.ServiceError, $"IAM {action} could not be completed: {e.Message}", null, null, 0, target,
                 "Check the network path to the IAM endpoint and the endpoint URL.", e);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using S3CrossAccount.Commands.Base;
+using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
@@ -40,10 +41,12 @@ namespace S3CrossAccount.Commands.Roles
 
         /// <summary>A complete trust policy, typically from the pipeline.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TrustPolicySet)]
+        [PolicyDocumentTransformation]
         public PolicyDocument? TrustPolicy { get; set; }
 
         /// <summary>A complete access policy (exclusive with -Bucket).</summary>
         [Parameter]
+        [PolicyDocumentTransformation]
         public PolicyDocument? AccessPolicy { get; set; }
 
         [Parameter]

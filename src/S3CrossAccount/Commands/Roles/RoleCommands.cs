@@ -63,13 +63,13 @@ namespace S3CrossAccount.Commands.Roles
 
         internal static string DefaultAssumeRolePolicyName => IdentityPolicyService.DefaultAssumeRolePolicyName;
 
-        internal static XAccountCredential Assume(AwsSession session, string roleArn, string sessionName, int? duration, string? externalId, string? serialNumber, string? tokenCode,
+        internal static XAccountCredential Assume(AwsSession session, string roleArn, string? sessionName, int? duration, string? externalId, string? serialNumber, string? tokenCode,
             string? sourceIdentity, IDictionary<string, string>? tags, TimeSpan propagationTimeout, Action<string> verbose, CancellationToken ct)
         {
             return new RoleAssumer(session, verbose).Assume(new AssumeRoleOptions
             {
                 RoleArn = roleArn,
-                RoleSessionName = sessionName,
+                RoleSessionName = sessionName ?? AssumeRoleOptions.GenerateSessionName(DateTime.UtcNow),
                 DurationSeconds = duration,
                 ExternalId = externalId,
                 SerialNumber = serialNumber,

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using S3CrossAccount.Commands.Base;
+using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Roles;
 
@@ -31,6 +32,7 @@ namespace S3CrossAccount.Commands.Roles
         public string PolicyName { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [PolicyDocumentTransformation]
         public PolicyDocument? Policy { get; set; }
 
         /// <summary>Overwrite the inline policy instead of merging into it.</summary>

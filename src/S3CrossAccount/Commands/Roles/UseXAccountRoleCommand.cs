@@ -64,8 +64,7 @@ namespace S3CrossAccount.Commands.Roles
             TryRun(() =>
             {
                 var session = GetAwsSession();
-                var credential = RoleCommands.Assume(session, RoleArn,
-                    RoleSessionName ?? "S3CrossAccount-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture),
+                var credential = RoleCommands.Assume(session, RoleArn, RoleSessionName,
                     DurationSeconds, ExternalId, SerialNumber, TokenCode, SourceIdentity,
                     Tag?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty),
                     TimeSpan.FromSeconds(PropagationTimeout), WriteVerbose, CancellationToken);
