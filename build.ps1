@@ -26,7 +26,7 @@ try {
         'Build'   { dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c $Configuration }
         'Package' { dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c $Configuration }
         'Test'    { dotnet test S3CrossAccount.sln -c $Configuration }
-        'Bench'   { dotnet run --project bench/S3CrossAccount.Benchmarks -c Release }
+        'Bench'   { bash bench/run.sh }
     }
     if ($LASTEXITCODE -ne 0) { throw "dotnet exited with $LASTEXITCODE" }
 }

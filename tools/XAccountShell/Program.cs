@@ -8,7 +8,9 @@ using System.Reflection;
 
 // Usage: XAccountShell [--load <assembly.dll>]... [--no-import] [--timing] [--assemblies] "<pipeline>"
 //   --load        loads an assembly into the process before the module (e.g. another AWSSDK.Core build)
-//   --timing      prints "import-ms=<n>" and "first-result-ms=<n>" to stderr
+//   --timing      prints to stderr, in ms since the process's Main started: "engine-ms" (runspace open),
+//                 "import-ms" (Import-Module done), "first-result-ms" (the pipeline done); and
+//                 "module-import-ms", the Import-Module call alone
 //   --assemblies  prints the loaded assemblies (name, load context) to stderr after the pipeline
 var stopwatch = Stopwatch.StartNew();
 var loads = new List<string>();
@@ -37,6 +39,7 @@ var manifest = Environment.GetEnvironmentVariable("S3CROSSACCOUNT_MANIFEST")
 var iss = InitialSessionState.CreateDefault2();
 using var runspace = RunspaceFactory.CreateRunspace(iss);
 runspace.Open();
+var engineMs = stopwatch.Elapsed.TotalMilliseconds;
 var exitCode = 0;
 if (import)
 {
@@ -51,7 +54,9 @@ if (exitCode == 0 && script != null)
 
 if (timing)
 {
+    Console.Error.WriteLine($"engine-ms={engineMs:F1}");
     Console.Error.WriteLine($"import-ms={importMs:F1}");
+    Console.Error.WriteLine($"module-import-ms={importMs - engineMs:F1}");
     Console.Error.WriteLine($"first-result-ms={stopwatch.Elapsed.TotalMilliseconds:F1}");
 }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints the figures README.md's benchmark table is made from.
+#   bench/run.sh            import timing (fresh processes) and the BenchmarkDotNet suites
+#   bench/run.sh --quick    import timing and the evaluator's rough CPU-time figures only
+# Figures are medians of repeated runs. Nothing here is a test: no figure fails a build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${BENCH_IMPORT_RUNS:-11}
+
+dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c Release -v q -nologo >/dev/null
+dotnet build tools/XAccountShell/XAccountShell.csproj -c Release -v q -nologo >/dev/null
+shell=tools/XAccountShell/bin/Release/net10.0/XAccountShell.dll
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+
+# Import: a fresh process each time (what a new PowerShell session pays), the first offline result after
+# it, and whether any AWS SDK assembly was loaded by then (it must not be).
+offline='New-XAccountBucketPolicy -Bucket account-a-bucket -Principal arn:aws:iam::222233334444:user/AccountBUserName -Access ReadWrite | ConvertTo-XAccountPolicyJson'
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for i in $(seq "$runs"); do
+  HOME="$tmp" dotnet "$shell" --timing --assemblies "$offline" >/dev/null 2>"$tmp/run$i"
+done
+field() { for f in "$tmp"/run*; do sed -n "s/^$1=//p" "$f"; done | median; }
+first_offline=$(for f in "$tmp"/run*; do
+  awk -F= '/^import-ms=/{i=$2} /^first-result-ms=/{r=$2} END {printf "%.1f\n", r-i}' "$f"; done | median)
+sdk=$(cat "$tmp"/run* | grep -c '^assembly=AWSSDK' || true)
+echo "## Import (median of $runs fresh processes, ms)"
+echo "| engine start (runspace open) | Import-Module by manifest | first offline result after import | AWSSDK assemblies loaded |"
+echo "| --- | --- | --- | --- |"
+echo "| $(field engine-ms) | $(field module-import-ms) | $first_offline | $sdk |"
+echo
+
+if [ "${1:-}" = "--quick" ]; then
+  dotnet run --project bench/S3CrossAccount.Benchmarks -c Release -- --quick
+  exit 0
+fi
+
+# BenchmarkDotNet reports Mean and Median per benchmark; its GitHub-flavoured tables are printed as they are.
+dotnet run --project bench/S3CrossAccount.Benchmarks -c Release -- --filter '*' --join --exporters github >/dev/null
+for report in BenchmarkDotNet.Artifacts/results/*-report-github.md; do
+  cat "$report"
+  echo
+done
