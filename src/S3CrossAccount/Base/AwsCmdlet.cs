@@ -86,6 +86,11 @@ namespace S3CrossAccount.Commands.Base
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            if (!NeedsAwsSession)
+            {
+                return;
+            }
+
             if (!MyInvocation.ExpectingInput)
             {
                 ResolveSession();
@@ -95,7 +100,7 @@ namespace S3CrossAccount.Commands.Base
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            if (MyInvocation.ExpectingInput)
+            if (NeedsAwsSession && MyInvocation.ExpectingInput)
             {
                 var key = new object?[] { AccessKey, SecretKey, SessionToken, Credential, Region };
                 if (_session == null || !SameValues(key, _resolvedFor))
@@ -105,6 +110,12 @@ namespace S3CrossAccount.Commands.Base
                 }
             }
         }
+
+        /// <summary>
+        /// False for a parameter set that works offline (Test-XAccountAccess without -Live): then no credentials
+        /// are looked for, and a machine without any still runs the command.
+        /// </summary>
+        protected virtual bool NeedsAwsSession => true;
 
         /// <summary>Resolves the session from the current parameter values; a failure terminates the command.</summary>
         protected void ResolveSession()

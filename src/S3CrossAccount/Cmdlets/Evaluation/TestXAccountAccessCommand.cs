@@ -9,18 +9,23 @@ using S3CrossAccount.Core.Evaluation.Acls;
 using S3CrossAccount.Core.Evaluation.Model;
 using S3CrossAccount.Core.Evaluation.Requests;
 using S3CrossAccount.Core.Evaluation.Results;
+using S3CrossAccount.Core.Probes;
 
 namespace S3CrossAccount.Commands.Evaluation
 {
     /// <summary>
     /// Test-XAccountAccess: would this principal be allowed this S3 action, given these policies, ACLs and
-    /// Object Ownership setting? Offline: no AWS call. One decision per request row.
+    /// Object Ownership setting? Offline: no AWS call, one decision per request row. With -Live: what the
+    /// given credentials can really do on a bucket, probed with harmless requests, each row compared with the
+    /// offline prediction when policies are given.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "XAccountAccess", DefaultParameterSetName = OfflineSet)]
-    [OutputType(typeof(AccessDecision))]
-    public sealed class TestXAccountAccessCommand : XAccountCmdlet
+    [Cmdlet(VerbsDiagnostic.Test, "XAccountAccess", DefaultParameterSetName = OfflineSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(AccessDecision), ParameterSetName = new[] { OfflineSet })]
+    [OutputType(typeof(LiveProbeResult), ParameterSetName = new[] { LiveSet })]
+    public sealed class TestXAccountAccessCommand : AwsCmdlet
     {
         private const string OfflineSet = "Offline";
+        private const string LiveSet = "Live";
 
         private AccessPolicies? _policies;
 
@@ -31,6 +36,7 @@ namespace S3CrossAccount.Commands.Evaluation
         private IReadOnlyList<EvaluationPolicy> _identity = new EvaluationPolicy[0];
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         [Alias("PrincipalArn")]
         [ValidateNotNullOrEmpty]
         public string Principal { get; set; } = string.Empty;
@@ -45,6 +51,7 @@ namespace S3CrossAccount.Commands.Evaluation
         public string Resource { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         [ValidatePattern("^[0-9]{12}$")]
         public string? BucketAccount { get; set; }
 
@@ -53,21 +60,27 @@ namespace S3CrossAccount.Commands.Evaluation
         public string? ObjectOwnerAccount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         public object? BucketPolicy { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         public object[]? IdentityPolicy { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ParameterSetName = LiveSet)]
         public object? PermissionsBoundary { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ParameterSetName = LiveSet)]
         public object? SessionPolicy { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ParameterSetName = LiveSet)]
         public object[]? ServiceControlPolicy { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
+        [Parameter(ParameterSetName = LiveSet)]
         public object[]? ResourceControlPolicy { get; set; }
 
         [Parameter(ParameterSetName = OfflineSet)]
@@ -80,6 +93,7 @@ namespace S3CrossAccount.Commands.Evaluation
         public ObjectOwnership ObjectOwnership { get; set; } = ObjectOwnership.BucketOwnerEnforced;
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         public Hashtable? Context { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
@@ -89,8 +103,33 @@ namespace S3CrossAccount.Commands.Evaluation
         [Parameter(ParameterSetName = OfflineSet)]
         public SwitchParameter Detailed { get; set; }
 
+        /// <summary>Probe with real requests instead of evaluating offline.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
+        public SwitchParameter Live { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
+        [Alias("BucketName")]
+        [ValidateNotNullOrEmpty]
+        public string Bucket { get; set; } = string.Empty;
+
+        /// <summary>The object to read; by default the first one listed under -Prefix.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Key { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
+        [Alias("Folder")]
+        public string? Prefix { get; set; }
+
+        /// <summary>Also upload a small marker object under the prefix and delete it again.</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        public SwitchParameter IncludeWrite { get; set; }
+
+        protected override bool NeedsAwsSession => ParameterSetName == LiveSet;
+
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             try
             {
                 _policies = new AccessPolicies
@@ -114,6 +153,13 @@ namespace S3CrossAccount.Commands.Evaluation
 
         protected override void ProcessRecord()
         {
+            base.ProcessRecord();
+            if (ParameterSetName == LiveSet)
+            {
+                TryRun(ProbeLive);
+                return;
+            }
+
             TryRun(() =>
             {
                 var principal = RequestPrincipal.Parse(Principal);
@@ -129,27 +175,84 @@ namespace S3CrossAccount.Commands.Evaluation
                 }
 
                 var request = new AccessRequest(Principal, Action, Resource, bucketAccount, ObjectOwnerAccount, EvaluationInputs.ToContext(Context)) { PrincipalCanonicalId = CanonicalId };
-                if (!ReferenceEquals(BucketPolicy, _bucketInput))
+                var policies = CurrentPolicies() with
                 {
-                    _bucket = BucketPolicy == null ? null : EvaluationInputs.ToPolicy(Unwrap(BucketPolicy), "BucketPolicy");
-                    _bucketInput = BucketPolicy;
-                }
-
-                if (!ReferenceEquals(IdentityPolicy, _identityInput))
-                {
-                    _identity = Policies(IdentityPolicy, "IdentityPolicy");
-                    _identityInput = IdentityPolicy;
-                }
-
-                var policies = _policies! with
-                {
-                    BucketPolicy = _bucket,
-                    IdentityPolicies = _identity,
                     BucketAcl = BucketAcl == null ? null : new AccessControlList(bucketAccount, BucketAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                     ObjectAcl = ObjectAcl == null ? null : new AccessControlList(ObjectOwnerAccount ?? bucketAccount, ObjectAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                 };
                 WriteObject(AccessEvaluator.Evaluate(request, policies, Detailed.IsPresent));
             });
+        }
+
+        /// <summary>The row's bucket and identity policies, compiled again only when the input object changed.</summary>
+        private AccessPolicies CurrentPolicies()
+        {
+            if (!ReferenceEquals(BucketPolicy, _bucketInput))
+            {
+                _bucket = BucketPolicy == null ? null : EvaluationInputs.ToPolicy(Unwrap(BucketPolicy), "BucketPolicy");
+                _bucketInput = BucketPolicy;
+            }
+
+            if (!ReferenceEquals(IdentityPolicy, _identityInput))
+            {
+                _identity = Policies(IdentityPolicy, "IdentityPolicy");
+                _identityInput = IdentityPolicy;
+            }
+
+            return _policies! with { BucketPolicy = _bucket, IdentityPolicies = _identity };
+        }
+
+        private void ProbeLive()
+        {
+            var includeWrite = IncludeWrite.IsPresent && ShouldProcess(
+                $"s3://{Bucket}/{Prefix}{LiveProbes.ProbeFolder}",
+                "Upload a probe object (bucket-owner-full-control) and delete it again");
+            if (IncludeWrite.IsPresent && !includeWrite)
+            {
+                WriteVerbose("The write probe was not confirmed: s3:PutObject and s3:DeleteObject are reported as Skipped.");
+            }
+
+            var results = LiveProbes.Run(GetAwsSession(), Bucket, Key, Prefix, IncludeWrite.IsPresent, includeWrite, WriteVerbose, CancellationToken);
+            var predict = BucketPolicy != null || IdentityPolicy != null;
+            if (predict && string.IsNullOrEmpty(Principal))
+            {
+                WriteWarning("Policies were given but not -Principal: pass the ARN these credentials act as (user, role or role session) to compare each probe with the offline evaluator.");
+                predict = false;
+            }
+
+            foreach (var result in results)
+            {
+                if (predict)
+                {
+                    Predict(result);
+                }
+
+                if (result.Action == "s3:DeleteObject" && result.Outcome == ProbeOutcome.Denied)
+                {
+                    WriteWarning($"The probe object s3://{result.Bucket}/{result.Key} stays in the bucket: these credentials may put but not delete. The bucket owner can delete it.");
+                }
+
+                WriteObject(result);
+            }
+        }
+
+        private void Predict(LiveProbeResult result)
+        {
+            var principal = RequestPrincipal.Parse(Principal);
+            var bucketAccount = BucketAccount ?? principal.AccountId;
+            if (bucketAccount == null)
+            {
+                return;
+            }
+
+            var request = new AccessRequest(Principal, result.Action, result.ResourceArn, bucketAccount, null, EvaluationInputs.ToContext(Context));
+            var decision = AccessEvaluator.Evaluate(request, CurrentPolicies()).Decision;
+            result.WithPrediction(decision);
+            if (result.MatchesPrediction == false)
+            {
+                WriteWarning($"{result.Action} on {result.ResourceArn}: the live result is {result.Outcome} but the policies given predict {decision}. "
+                    + "A policy that was not given is in play: an SCP or RCP, a permissions boundary, a session policy, an ACL, or a KMS key policy.");
+            }
         }
 
         private static IReadOnlyList<EvaluationPolicy> Policies(object[]? values, string name) =>
