@@ -44,6 +44,7 @@ namespace S3CrossAccount.Commands.Base
         /// <summary>A profile in the shared credentials/config files (or the .NET SDK store); missing = error.</summary>
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(Completers.ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         [Parameter]
@@ -61,6 +62,7 @@ namespace S3CrossAccount.Commands.Base
 
         /// <summary>A region system name, or AWS Tools' AWSRegion object.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.RegionCompleter))]
         public object? Region { get; set; }
 
         /// <summary>A non-AWS or private endpoint (for example an S3-compatible server); path-style addressing is used.</summary>

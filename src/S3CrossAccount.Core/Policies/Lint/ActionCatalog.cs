@@ -12,6 +12,9 @@ namespace S3CrossAccount.Core.Policies.Lint
 
         public static IReadOnlyCollection<string> Services => Catalog.Value.Keys;
 
+        /// <summary>Every known action as "service:Action", services and actions in catalog order (for tab completion).</summary>
+        public static IEnumerable<string> All => Catalog.Value.SelectMany(pair => pair.Value.Select(name => pair.Key + ":" + name));
+
         /// <summary>True when the service's actions are in the catalog (others are not checked).</summary>
         public static bool Covers(string service) => Catalog.Value.ContainsKey(service.ToLowerInvariant());
 

@@ -31,10 +31,12 @@ namespace S3CrossAccount.Commands.Policy
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ActionCompleter))]
         public string[]? Action { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ActionCompleter))]
         public string[]? NotAction { get; set; }
 
         [Parameter]

@@ -21,6 +21,7 @@ namespace S3CrossAccount.Commands.Policy
 
         [Parameter(Mandatory = true, ParameterSetName = ActionSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ActionCompleter))]
         public string[] Action { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = AccessSet, ValueFromPipelineByPropertyName = true)]
