@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Amazon.S3.Model;
 using S3CrossAccount.Core.Errors;
@@ -41,6 +43,27 @@ namespace S3CrossAccount.Aws.Clients
             }
 
             return new XAccountCanonicalUser(owner.Id, owner.DisplayName);
+        }
+
+        /// <summary>
+        /// The names of the account's buckets that start with <paramref name="prefix"/> (ListBuckets, first page;
+        /// for tab completion, so one call and no paging). The prefix is also filtered here, since S3-compatible
+        /// servers may ignore ListBuckets' Prefix.
+        /// </summary>
+        public IReadOnlyList<string> ListBucketNames(string prefix, int max, CancellationToken cancellationToken)
+        {
+            using var client = AwsClientFactory.CreateS3Client(_session);
+            var request = new ListBucketsRequest { MaxBuckets = max };
+            if (prefix.Length > 0)
+            {
+                request.Prefix = prefix;
+            }
+
+            var response = client.ListBucketsAsync(request, cancellationToken).GetAwaiter().GetResult();
+            return (response.Buckets ?? new List<S3Bucket>())
+                .Select(b => b.BucketName)
+                .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+                .ToList();
         }
     }
 }

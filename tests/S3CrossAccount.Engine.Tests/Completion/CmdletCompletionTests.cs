@@ -54,3 +54,21 @@ namespace S3CrossAccount.Engine.Tests.Completion
         }
     }
 }
+
+namespace S3CrossAccount.Engine.Tests.Completion
+{
+    public class BucketCompletionTests
+    {
+        [Fact]
+        public void Bucket_WithoutCredentialsAtHand_OffersNothing_AndLoadsNoAwsAssembly()
+        {
+            const string line = "Test-XAccountAccess -Live -Region us-east-1 -Bucket my";
+            var run = S3CrossAccount.Engine.Tests.Sessions.FreshProcess.Run(
+                $"'offered=' + @((TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches).Count",
+                S3CrossAccount.Engine.Tests.Sessions.FreshProcess.NewHome(), null, "--assemblies");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal("offered=0", run.Output.Trim());
+            Assert.DoesNotContain(run.Assemblies, a => a.Name.StartsWith("AWSSDK.") || a.Name == "S3CrossAccount.Aws");
+        }
+    }
+}

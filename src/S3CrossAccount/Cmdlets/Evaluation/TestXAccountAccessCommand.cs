@@ -111,6 +111,7 @@ namespace S3CrossAccount.Commands.Evaluation
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>The object to read; by default the first one listed under -Prefix.</summary>

@@ -51,6 +51,7 @@ namespace S3CrossAccount.Commands.Roles
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string? Bucket { get; set; }
 
         [Parameter]
