@@ -77,6 +77,46 @@ namespace S3CrossAccount.Core.Policies
             return w.ToString();
         }
 
+        /// <summary>A Condition block as a JSON object, e.g. {"StringEquals":{"sts:ExternalId":"x"}}.</summary>
+        public static string WriteCondition(PolicyCondition condition)
+        {
+            var w = new JsonWriter(false);
+            WriteCondition(w, condition);
+            return w.ToString();
+        }
+
+        private static void WriteCondition(JsonWriter w, PolicyCondition condition)
+        {
+            w.StartObject();
+            foreach (var clause in condition.Clauses)
+            {
+                w.WriteName(clause.Operator);
+                w.StartObject();
+                foreach (var entry in clause.Entries)
+                {
+                    w.WriteName(entry.Key);
+                    if (entry.IsSingleValue)
+                    {
+                        WriteConditionValue(w, entry.Values[0]);
+                    }
+                    else
+                    {
+                        w.StartArray();
+                        foreach (var v in entry.Values)
+                        {
+                            WriteConditionValue(w, v);
+                        }
+
+                        w.EndArray();
+                    }
+                }
+
+                w.EndObject();
+            }
+
+            w.EndObject();
+        }
+
         private static void WriteDocument(JsonWriter w, PolicyDocument policy)
         {
             w.StartObject();
@@ -131,34 +171,7 @@ namespace S3CrossAccount.Core.Policies
             if (s.Condition != null)
             {
                 w.WriteName("Condition");
-                w.StartObject();
-                foreach (var clause in s.Condition.Clauses)
-                {
-                    w.WriteName(clause.Operator);
-                    w.StartObject();
-                    foreach (var entry in clause.Entries)
-                    {
-                        w.WriteName(entry.Key);
-                        if (entry.IsSingleValue)
-                        {
-                            WriteConditionValue(w, entry.Values[0]);
-                        }
-                        else
-                        {
-                            w.StartArray();
-                            foreach (var v in entry.Values)
-                            {
-                                WriteConditionValue(w, v);
-                            }
-
-                            w.EndArray();
-                        }
-                    }
-
-                    w.EndObject();
-                }
-
-                w.EndObject();
+                WriteCondition(w, s.Condition);
             }
 
             w.EndObject();

@@ -41,6 +41,25 @@ namespace S3CrossAccount.Core.Evaluation.Acls
         public static bool TryGetObjectPermission(string action, out AclPermission permission) => Object.TryGetValue(action, out permission);
 
         /// <summary>
+        /// The actions a grant of <paramref name="permission"/> allows, on a bucket ACL or an object ACL, in the
+        /// documentation's order; FULL_CONTROL allows all of them.
+        /// </summary>
+        public static IReadOnlyList<string> GrantedBy(AclPermission permission, bool onBucket)
+        {
+            var table = onBucket ? Bucket : Object;
+            var actions = new List<string>();
+            foreach (var pair in table)
+            {
+                if (permission == AclPermission.FullControl || pair.Value == permission)
+                {
+                    actions.Add(pair.Key);
+                }
+            }
+
+            return actions;
+        }
+
+        /// <summary>
         /// Actions decided in the bucket's context although they name an object: creating or deleting
         /// objects is a right over the bucket (bucket ACL WRITE, bucket policy), whoever owns the object.
         /// </summary>
