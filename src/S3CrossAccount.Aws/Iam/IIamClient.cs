@@ -29,6 +29,9 @@ namespace S3CrossAccount.Aws.Iam
 
         Task<GetRoleResponse> GetRoleAsync(GetRoleRequest request, CancellationToken cancellationToken = default);
 
+        /// <summary>The account's roles, one page; each carries its trust policy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html).</summary>
+        Task<ListRolesResponse> ListRolesAsync(ListRolesRequest request, CancellationToken cancellationToken = default);
+
         Task<UpdateAssumeRolePolicyResponse> UpdateAssumeRolePolicyAsync(UpdateAssumeRolePolicyRequest request, CancellationToken cancellationToken = default);
 
         Task<UpdateRoleResponse> UpdateRoleAsync(UpdateRoleRequest request, CancellationToken cancellationToken = default);

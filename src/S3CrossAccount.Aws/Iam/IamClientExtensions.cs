@@ -20,6 +20,10 @@ namespace S3CrossAccount.Aws.Iam
         public static Task<List<string>> ListAllRolePolicyNamesAsync(this IIamClient client, string roleName, CancellationToken cancellationToken = default)
             => CollectAsync(marker => client.ListRolePoliciesAsync(new ListRolePoliciesRequest { RoleName = roleName, Marker = marker }, cancellationToken), r => r.PolicyNames);
 
+        /// <summary>All roles of the account (every page).</summary>
+        public static Task<List<Role>> ListAllRolesAsync(this IIamClient client, CancellationToken cancellationToken = default)
+            => CollectAsync(marker => client.ListRolesAsync(new ListRolesRequest { Marker = marker }, cancellationToken), r => r.Roles);
+
         /// <summary>All inline policy names of a user (every page).</summary>
         public static Task<List<string>> ListAllUserPolicyNamesAsync(this IIamClient client, string userName, CancellationToken cancellationToken = default)
             => CollectAsync(marker => client.ListUserPoliciesAsync(new ListUserPoliciesRequest { UserName = userName, Marker = marker }, cancellationToken), r => r.PolicyNames);

@@ -89,6 +89,12 @@ namespace S3CrossAccount.Aws.Iam
         public string PolicyName { get; set; } = string.Empty;
     }
 
+    public sealed class ListRolesRequest : IamPagedRequest
+    {
+        /// <summary>Only roles whose path starts with this ("/" or null: all roles).</summary>
+        public string? PathPrefix { get; set; }
+    }
+
     public sealed class ListRolePoliciesRequest : IamPagedRequest
     {
         public string RoleName { get; set; } = string.Empty;

@@ -51,6 +51,12 @@ namespace S3CrossAccount.Aws.Iam
         public string PolicyDocument { get; set; } = string.Empty;
     }
 
+    public sealed class ListRolesResponse : IamPagedResponse
+    {
+        /// <summary>ListRoles leaves out PermissionsBoundary, RoleLastUsed and Tags (GetRole has them).</summary>
+        public List<Role> Roles { get; set; } = new List<Role>();
+    }
+
     public sealed class ListRolePoliciesResponse : IamPagedResponse
     {
         public List<string> PolicyNames { get; set; } = new List<string>();

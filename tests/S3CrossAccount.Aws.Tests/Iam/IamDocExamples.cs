@@ -209,6 +209,55 @@ namespace S3CrossAccount.Aws.Tests.Iam
         public static string Empty(string action) =>
             $@"<{action}Response xmlns=""{Ns}""><ResponseMetadata><RequestId>{action}-request-id</RequestId></ResponseMetadata></{action}Response>";
 
+        // API_ListRoles.html example shape: members of Roles, each with its URL-encoded trust policy, truncated.
+        public const string ListRolesTruncated = @"<ListRolesResponse xmlns=""https://iam.amazonaws.com/doc/2010-05-08/"">
+  <ListRolesResult>
+    <IsTruncated>true</IsTruncated>
+    <Marker>AAGpage2=</Marker>
+    <Roles>
+      <member>
+        <Path>/application_abc/component_xyz/</Path>
+        <Arn>arn:aws:iam::123456789012:role/application_abc/component_xyz/S3Access</Arn>
+        <RoleName>S3Access</RoleName>
+        <AssumeRolePolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%5B%22ec2.amazonaws.com%22%5D%7D%2C%22Action%22%3A%5B%22sts%3AAssumeRole%22%5D%7D%5D%7D</AssumeRolePolicyDocument>
+        <CreateDate>2012-05-09T15:45:35Z</CreateDate>
+        <RoleId>AROACVSVTSZYEXAMPLEYK</RoleId>
+      </member>
+      <member>
+        <Path>/</Path>
+        <Arn>arn:aws:iam::123456789012:role/examplerole</Arn>
+        <RoleName>examplerole</RoleName>
+        <AssumeRolePolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22AWS%22%3A%22arn%3Aaws%3Aiam%3A%3A333344445555%3Aroot%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D</AssumeRolePolicyDocument>
+        <CreateDate>2012-05-09T15:47:36Z</CreateDate>
+        <RoleId>AROA4ADJ7BXYEXAMPLE9R</RoleId>
+        <MaxSessionDuration>3600</MaxSessionDuration>
+      </member>
+    </Roles>
+  </ListRolesResult>
+  <ResponseMetadata>
+    <RequestId>20f7279f-99ee-11e1-a4c3-27EXAMPLE804</RequestId>
+  </ResponseMetadata>
+</ListRolesResponse>";
+
+        public const string ListRolesLast = @"<ListRolesResponse xmlns=""https://iam.amazonaws.com/doc/2010-05-08/"">
+  <ListRolesResult>
+    <IsTruncated>false</IsTruncated>
+    <Roles>
+      <member>
+        <Path>/</Path>
+        <Arn>arn:aws:iam::123456789012:role/Third</Arn>
+        <RoleName>Third</RoleName>
+        <AssumeRolePolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D</AssumeRolePolicyDocument>
+        <CreateDate>2013-01-01T00:00:00Z</CreateDate>
+        <RoleId>AROATHIRDEXAMPLE00001</RoleId>
+      </member>
+    </Roles>
+  </ListRolesResult>
+  <ResponseMetadata>
+    <RequestId>20f7279f-99ee-11e1-a4c3-27EXAMPLE805</RequestId>
+  </ResponseMetadata>
+</ListRolesResponse>";
+
         // CommonErrors / each action's Errors: the Query error envelope.
         public static string Error(string code, string message, string type = "Sender", string requestId = "err-request-id") =>
             $@"<ErrorResponse xmlns=""{Ns}""><Error><Type>{type}</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>";

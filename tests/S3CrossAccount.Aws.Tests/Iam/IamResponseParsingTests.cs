@@ -49,6 +49,25 @@ namespace S3CrossAccount.Aws.Tests.Iam
         }
 
         [Fact]
+        public async Task ListAllRoles_FollowsMarkers_AndDecodesEachTrustPolicy()
+        {
+            using var server = new CannedIamServer()
+                .Respond(200, IamDocExamples.ListRolesTruncated)
+                .Respond(200, IamDocExamples.ListRolesLast);
+            using var client = server.CreateClient();
+
+            var roles = await client.ListAllRolesAsync();
+
+            Assert.Equal(new[] { "S3Access", "examplerole", "Third" }, roles.Select(r => r.RoleName));
+            Assert.Equal("/application_abc/component_xyz/", roles[0].Path);
+            Assert.Equal("arn:aws:iam::123456789012:role/examplerole", roles[1].Arn);
+            Assert.Equal("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::333344445555:root\"},\"Action\":\"sts:AssumeRole\"}]}", roles[1].AssumeRolePolicyDocument);
+            Assert.Equal(3600, roles[1].MaxSessionDuration);
+            Assert.Equal("Action=ListRoles&Version=2010-05-08", server.Received[0].Body);
+            Assert.Equal("Action=ListRoles&Marker=AAGpage2%3D&Version=2010-05-08", server.Received[1].Body);
+        }
+
+        [Fact]
         public async Task ListAllRolePolicyNames_FollowsMarkerUntilNotTruncated()
         {
             using var server = new CannedIamServer()

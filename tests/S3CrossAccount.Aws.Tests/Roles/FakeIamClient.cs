@@ -121,6 +121,9 @@ namespace S3CrossAccount.Aws.Tests.Roles
                 : throw NoSuch("policy " + request.PolicyName);
         }
 
+        public Task<ListRolesResponse> ListRolesAsync(ListRolesRequest request, CancellationToken cancellationToken = default) =>
+            Done("ListRoles", new ListRolesResponse { Roles = Roles.Values.ToList() });
+
         public Task<ListRolePoliciesResponse> ListRolePoliciesAsync(ListRolePoliciesRequest request, CancellationToken cancellationToken = default) =>
             Done("ListRolePolicies", new ListRolePoliciesResponse { PolicyNames = RolePolicies.Keys.Where(k => k.Role == request.RoleName).Select(k => k.Policy).ToList() });
 

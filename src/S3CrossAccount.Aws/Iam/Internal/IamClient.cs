@@ -43,6 +43,15 @@ namespace S3CrossAccount.Aws.Iam.Internal
             return new GetRoleResponse { Role = ParseRole(Child(result, "Role")), RequestId = id };
         }
 
+        public async Task<ListRolesResponse> ListRolesAsync(ListRolesRequest request, CancellationToken cancellationToken = default)
+        {
+            var q = Paged(new IamQueryRequest("ListRoles").Add("PathPrefix", request.PathPrefix), request);
+            var (result, id) = await CallAsync(q, request.PathPrefix ?? "/", cancellationToken).ConfigureAwait(false);
+            var response = new ListRolesResponse { Roles = ParseRoles(Child(result, "Roles")), RequestId = id };
+            ParsePage(result, response);
+            return response;
+        }
+
         public async Task<UpdateAssumeRolePolicyResponse> UpdateAssumeRolePolicyAsync(UpdateAssumeRolePolicyRequest request, CancellationToken cancellationToken = default)
         {
             var q = new IamQueryRequest("UpdateAssumeRolePolicy")

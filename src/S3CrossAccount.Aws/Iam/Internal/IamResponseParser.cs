@@ -99,6 +99,9 @@ namespace S3CrossAccount.Aws.Iam.Internal
             return result;
         }
 
+        public static List<Role> ParseRoles(XElement? list)
+            => Members(list).Select(ParseRole).ToList();
+
         public static List<string> ParseNames(XElement? list)
             => Members(list).Select(m => m.Value).ToList();
 
