@@ -3,6 +3,7 @@ using System.Management.Automation;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Buckets;
+using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Merging;
 
@@ -62,6 +63,12 @@ namespace S3CrossAccount.Commands.Buckets
                 {
                     case PrincipalSet:
                         var principals = Principal;
+                        foreach (var principal in principals)
+                        {
+                            // A typo fails here, before any AWS call, with the principal as target.
+                            PrincipalArn.Parse(principal);
+                        }
+
                         remove = p => BucketPolicyEdits.RemoveModulePrincipals(p, principals);
                         break;
                     case PolicySet:
