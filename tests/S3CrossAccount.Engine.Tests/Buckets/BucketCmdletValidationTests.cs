@@ -11,8 +11,11 @@ namespace S3CrossAccount.Engine.Tests.Buckets
     /// </summary>
     public class BucketCmdletValidationTests
     {
-        private const string Offline = "-AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey not-a-real-secret -Region us-east-1 -EndpointUrl http://127.0.0.1:9";
-        private const string OwnerId = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+        /// <summary>Keys and an endpoint (port 9, discard) that no test here reaches.</summary>
+        internal const string Offline = "-AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey not-a-real-secret -Region us-east-1 -EndpointUrl http://127.0.0.1:9";
+
+        /// <summary>A canonical user ID in AWS's 64-hex form (the example of the S3 API reference).</summary>
+        internal const string OwnerId = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
         private const string PublicJson = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}'";
         private const string Grant = "(New-XAccountBucketPolicy -Bucket reports-bucket -Principal 222233334444)";
 
