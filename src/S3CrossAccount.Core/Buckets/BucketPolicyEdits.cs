@@ -18,11 +18,14 @@ namespace S3CrossAccount.Core.Buckets
         /// <summary>
         /// Refuses Allow statements whose principal is "*" (or a type with "*"): they grant everyone,
         /// including anonymous callers. The same rule, ErrorId and advice as the policy builders
-        /// (PolicyBuilder.Principals). A Deny naming "*" narrows access and is always allowed.
+        /// (PolicyBuilder.Principals); an Allow with NotPrincipal counts as public too. A Deny naming "*"
+        /// narrows access and is always allowed.
         /// </summary>
         public static void EnsureNoPublicGrant(PolicyDocument policy, string bucket)
         {
-            var open = policy.Statements.FirstOrDefault(s => s.Effect == PolicyEffect.Allow && s.Principal != null && s.Principal.IsPublic);
+            // Allow with NotPrincipal grants everyone except the principals named, anonymous callers included.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+            var open = policy.Statements.FirstOrDefault(s => s.Effect == PolicyEffect.Allow && ((s.Principal != null && s.Principal.IsPublic) || s.NotPrincipal != null));
             if (open != null)
             {
                 throw new XAccountException(ErrorCode.PublicPrincipalNotAllowed,

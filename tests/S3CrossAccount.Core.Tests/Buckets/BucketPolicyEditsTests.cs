@@ -93,5 +93,16 @@ namespace S3CrossAccount.Core.Tests.Buckets
             Assert.Equal(ErrorCode.PublicPrincipalNotAllowed, ex.Code);
             Assert.Contains("(Open)", ex.Message);
         }
+    
+
+        [Fact]
+        public void AllowWithNotPrincipal_IsAPublicGrant_ButDenyForEveryoneIsNot()
+        {
+            var allowAllBut = PolicyJson.Parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"}]}");
+            Assert.Equal(ErrorCode.PublicPrincipalNotAllowed, Assert.Throws<XAccountException>(() => BucketPolicyEdits.EnsureNoPublicGrant(allowAllBut, "bucket")).Code);
+
+            var denyAll = PolicyJson.Parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::bucket/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}");
+            BucketPolicyEdits.EnsureNoPublicGrant(denyAll, "bucket");
+        }
     }
 }
