@@ -29,7 +29,7 @@ namespace S3CrossAccount.Core.Buckets
             if (open != null)
             {
                 throw new XAccountException(ErrorCode.PublicPrincipalNotAllowed,
-                    $"The policy for bucket '{bucket}' has an Allow statement{(string.IsNullOrEmpty(open.Sid) ? string.Empty : " (" + open.Sid + ")")} for the principal \"*\", which would grant access to everyone, including anonymous callers.",
+                    $"The policy for bucket '{bucket}' has an Allow statement{(string.IsNullOrEmpty(open.Sid) ? string.Empty : " (" + open.Sid + ")")} for {(open.NotPrincipal != null ? "everyone but its NotPrincipal" : "the principal \"*\"")}, which would grant access to everyone, including anonymous callers.",
                     "*", "Name the other account or its user/role. If public access is really intended, pass -AllowPublic.");
             }
         }
