@@ -35,6 +35,11 @@
         'Set-XAccountIdentityPolicy'
         'Grant-XAccountAssumeRole'
         'Use-XAccountRole'
+        # Bucket policies and uploads (against AWS)
+        'Get-XAccountBucketPolicy'
+        'Set-XAccountBucketPolicy'
+        'Remove-XAccountBucketPolicyStatement'
+        'Send-XAccountObject'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -15,7 +15,11 @@ namespace S3CrossAccount.Aws.Clients
     /// </summary>
     internal static class AwsErrorMapper
     {
-        internal static XAccountException Map(Exception exception, object? target, string operation)
+        /// <param name="accessDeniedAction">
+        /// What to do about an AccessDenied for this operation (which account's policy must allow what);
+        /// the generic sentence is used when null.
+        /// </param>
+        internal static XAccountException Map(Exception exception, object? target, string operation, string? accessDeniedAction = null)
         {
             if (exception is XAccountException already)
             {
@@ -24,12 +28,12 @@ namespace S3CrossAccount.Aws.Clients
 
             if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1)
             {
-                return Map(aggregate.InnerException!, target, operation);
+                return Map(aggregate.InnerException!, target, operation, accessDeniedAction);
             }
 
             if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
             {
-                return FromServiceError(service, target, operation);
+                return FromServiceError(service, target, operation, accessDeniedAction);
             }
 
             if (IsConnectionFailure(exception))
@@ -50,7 +54,7 @@ namespace S3CrossAccount.Aws.Clients
             return new XAccountException(ErrorCode.ServiceError, operation + " failed: " + exception.Message, target, null, exception);
         }
 
-        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation)
+        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation, string? accessDeniedAction)
         {
             var code = ex.ErrorCode;
             var message = operation + " failed: " + code + ": " + ex.Message;
@@ -60,7 +64,7 @@ namespace S3CrossAccount.Aws.Clients
                 case "AccessDeniedException":
                 case "AllAccessDisabled":
                     return new XAccountException(ErrorCode.AccessDenied, message, target,
-                        "Check the identity policy of the caller and the resource policy of the target.", ex);
+                        accessDeniedAction ?? "Check the identity policy of the caller and the resource policy of the target.", ex);
                 case "InvalidClientTokenId":
                 case "InvalidAccessKeyId":
                 case "SignatureDoesNotMatch":

@@ -62,5 +62,7 @@ namespace S3CrossAccount.Core.Errors
         // IAM client: add new codes here
         ProfileWriteFailed,
         // S3 and STS adapters and cmdlets: add new codes here
+        BackupFailed,
+        InputFileNotFound,
     }
 }

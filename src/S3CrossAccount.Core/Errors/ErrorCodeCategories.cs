@@ -43,6 +43,7 @@ namespace S3CrossAccount.Core.Errors
                     return ErrorKind.PermissionDenied;
                 case ErrorCode.ProfileNotFound:
                 case ErrorCode.PolicyFileNotFound:
+                case ErrorCode.InputFileNotFound:
                 case ErrorCode.NoSuchBucket:
                 case ErrorCode.NoSuchBucketPolicy:
                 case ErrorCode.NoSuchKey:
@@ -52,6 +53,7 @@ namespace S3CrossAccount.Core.Errors
                     return ErrorKind.ResourceExists;
                 case ErrorCode.AclNotSupported:
                 case ErrorCode.DeleteConflict:
+                case ErrorCode.BackupFailed:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:
                     return ErrorKind.ResourceUnavailable;

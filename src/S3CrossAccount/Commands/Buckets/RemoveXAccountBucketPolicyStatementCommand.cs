@@ -1,0 +1,93 @@
+using System;
+using System.Management.Automation;
+using S3CrossAccount.Commands.Base;
+using S3CrossAccount.Commands.Policy;
+using S3CrossAccount.Core.Buckets;
+using S3CrossAccount.Core.Identifiers;
+using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Policies.Merging;
+
+namespace S3CrossAccount.Commands.Buckets
+{
+    /// <summary>
+    /// Takes statements out of a bucket policy: by Sid (any statement), by principal (only statements
+    /// this module wrote), or exactly a grant (what Set-XAccountBucketPolicy merged for that policy).
+    /// Deletes the bucket policy when no statement is left.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "XAccountBucketPolicyStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = SidSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Remove-XAccountBucketPolicyStatement.md")]
+    [OutputType(typeof(XAccountBucketPolicyResult))]
+    public sealed class RemoveXAccountBucketPolicyStatementCommand : AwsCmdlet
+    {
+        private const string SidSet = "Sid";
+        private const string PrincipalSet = "Principal";
+        private const string PolicySet = "Policy";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("BucketName")]
+        [ValidateNotNullOrEmpty]
+        public string Bucket { get; set; } = string.Empty;
+
+        /// <summary>Statements with these Sids, whoever wrote them.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SidSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Sid { get; set; } = new string[0];
+
+        /// <summary>These principals, out of the statements this module wrote (their Sid starts with XAccount).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PrincipalSet)]
+        [Alias("AccountId", "PrincipalArn")]
+        [ValidateNotNullOrEmpty]
+        public string[] Principal { get; set; } = new string[0];
+
+        /// <summary>Exactly this grant (for example New-XAccountBucketPolicy's output), as Set-XAccountBucketPolicy merged it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PolicySet, ValueFromPipeline = true)]
+        [PolicyDocumentTransformation]
+        [ValidateNotNull]
+        public PolicyDocument? Policy { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BackupPath { get; set; }
+
+        /// <summary>Output the result (changes and the policy as it now is).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            base.ProcessRecord();
+            TryRun(() =>
+            {
+                Func<PolicyDocument, PolicyDocument> remove;
+                switch (ParameterSetName)
+                {
+                    case PrincipalSet:
+                        var principals = Principal;
+                        foreach (var principal in principals)
+                        {
+                            // A typo fails here, before any AWS call, with the principal as target.
+                            PrincipalArn.Parse(principal);
+                        }
+
+                        remove = p => BucketPolicyEdits.RemoveModulePrincipals(p, principals);
+                        break;
+                    case PolicySet:
+                        var grant = Policy!;
+                        remove = p => PolicyMerger.Remove(p, grant);
+                        break;
+                    default:
+                        var sids = Sid;
+                        remove = p => BucketPolicyEdits.RemoveSids(p, sids);
+                        break;
+                }
+
+                var backup = BackupPath == null ? null : GetUnresolvedProviderPathFromPSPath(BackupPath);
+                var result = BucketCommands.RemoveStatements(GetAwsSession(), Bucket, remove, backup, WriteVerbose, ShouldProcess, CancellationToken);
+                if (result != null && PassThru.IsPresent)
+                {
+                    WriteObject(result);
+                }
+            });
+        }
+    }
+}
