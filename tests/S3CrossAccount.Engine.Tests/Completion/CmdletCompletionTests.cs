@@ -59,6 +59,21 @@ namespace S3CrossAccount.Engine.Tests.Completion
 {
     public class BucketCompletionTests
     {
+        [Theory]
+        [InlineData("Get-XAccountBucketPolicy")]
+        [InlineData("Set-XAccountBucketPolicy")]
+        [InlineData("Remove-XAccountBucketPolicyStatement")]
+        [InlineData("Send-XAccountObject")]
+        [InlineData("New-XAccountRole")]
+        [InlineData("Test-XAccountAccess")]
+        public void Bucket_HasTheBucketCompleter(string cmdlet)
+        {
+            using var session = new PowerShellSession();
+            var completer = session.Run($"(Get-Command {cmdlet}).Parameters['Bucket'].Attributes | Where-Object {{ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }} | ForEach-Object {{ $_.Type.Name }}")
+                .ShouldSucceed().All<string>();
+            Assert.Equal(new[] { "BucketCompleter" }, completer);
+        }
+
         [Fact]
         public void Bucket_WithoutCredentialsAtHand_OffersNothing_AndLoadsNoAwsAssembly()
         {

@@ -15,6 +15,7 @@ namespace S3CrossAccount.Commands.Buckets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string[] Bucket { get; set; } = new string[0];
 
         protected override void ProcessRecord()

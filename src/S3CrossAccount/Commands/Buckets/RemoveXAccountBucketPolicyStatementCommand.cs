@@ -26,6 +26,7 @@ namespace S3CrossAccount.Commands.Buckets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>Statements with these Sids, whoever wrote them.</summary>

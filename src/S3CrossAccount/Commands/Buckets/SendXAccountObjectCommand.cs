@@ -21,6 +21,7 @@ namespace S3CrossAccount.Commands.Buckets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>The object key; with -File it defaults to the file's name.</summary>

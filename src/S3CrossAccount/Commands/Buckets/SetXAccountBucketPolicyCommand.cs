@@ -19,6 +19,7 @@ namespace S3CrossAccount.Commands.Buckets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>A PolicyDocument or policy JSON; binds from the pipeline, or by property name from Get-XAccountBucketPolicy's output.</summary>
