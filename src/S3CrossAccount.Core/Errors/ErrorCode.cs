@@ -62,5 +62,9 @@ namespace S3CrossAccount.Core.Errors
         // IAM client: add new codes here
         ProfileWriteFailed,
         // S3 and STS adapters and cmdlets: add new codes here
+        // ACLs and Object Ownership: add new codes here
+        AclGrantLimitExceeded,
+        EmptyAcl,
+        GranteeAccountMismatch,
     }
 }

@@ -27,6 +27,7 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.VerificationFailed:
                     return ErrorKind.InvalidData;
                 case ErrorCode.PolicyTooLarge:
+                case ErrorCode.AclGrantLimitExceeded:
                 case ErrorCode.LimitExceeded:
                 case ErrorCode.Throttled:
                     return ErrorKind.LimitsExceeded;
@@ -51,6 +52,7 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.EntityAlreadyExists:
                     return ErrorKind.ResourceExists;
                 case ErrorCode.AclNotSupported:
+                case ErrorCode.EmptyAcl:
                 case ErrorCode.DeleteConflict:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:
