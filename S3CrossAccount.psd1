@@ -35,6 +35,11 @@
         'Set-XAccountIdentityPolicy'
         'Grant-XAccountAssumeRole'
         'Use-XAccountRole'
+        # ACLs and Object Ownership (seed method 2)
+        'Grant-XAccountAcl'
+        'Revoke-XAccountAcl'
+        'Get-XAccountObjectOwnership'
+        'Set-XAccountObjectOwnership'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -64,7 +64,8 @@ namespace S3CrossAccount.Aws.Acls
                 return new XAccountObjectOwnership(bucket, wanted, OwnershipSource.Configured, changed: false, previous: wanted);
             }
 
-            var previous = current?.ObjectOwnership;
+            // An unreadable answer says nothing about the real setting: report no previous value.
+            var previous = current == null || current.Source == OwnershipSource.Unrecognized ? (ObjectOwnership?)null : current.ObjectOwnership;
             if (!shouldProcess(previous))
             {
                 return null;

@@ -109,7 +109,22 @@ namespace S3CrossAccount.Aws.Acls
                     Rules = new List<OwnershipControlsRule> { new OwnershipControlsRule { ObjectOwnership = ObjectOwnership.FindValue(objectOwnership.ToString()) } },
                 },
             };
-            Call("S3 PutBucketOwnershipControls", bucket, () => _client.PutBucketOwnershipControlsAsync(request, ct));
+            try
+            {
+                _client.PutBucketOwnershipControlsAsync(request, ct).GetAwaiter().GetResult();
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode == "InvalidBucketAclWithObjectOwnership")
+            {
+                // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html: ACLs can
+                // only be disabled while the bucket ACL gives full control to the owner alone.
+                throw new XAccountException(ErrorCode.BucketAclGrantsOutsideAccount,
+                    $"ACLs cannot be disabled on bucket '{bucket}' while its bucket ACL grants access to other accounts or groups.", bucket,
+                    $"Move that access to a bucket policy, remove the grants with Revoke-XAccountAcl -Bucket {bucket}, then retry.", ex);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw AwsErrorMapper.Map(ex, bucket, "S3 PutBucketOwnershipControls");
+            }
         }
 
         public KeyPage ListObjects(string bucket, string prefix, string? continuationToken, CancellationToken ct)

@@ -66,5 +66,6 @@ namespace S3CrossAccount.Core.Errors
         AclGrantLimitExceeded,
         EmptyAcl,
         GranteeAccountMismatch,
+        BucketAclGrantsOutsideAccount,
     }
 }

@@ -53,6 +53,7 @@ namespace S3CrossAccount.Core.Errors
                     return ErrorKind.ResourceExists;
                 case ErrorCode.AclNotSupported:
                 case ErrorCode.EmptyAcl:
+                case ErrorCode.BucketAclGrantsOutsideAccount:
                 case ErrorCode.DeleteConflict:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:

@@ -102,6 +102,19 @@ namespace S3CrossAccount.Aws.Tests.Acls
         }
 
         [Fact]
+        public void PutOwnership_InvalidBucketAclWithObjectOwnership_SaysToRemoveTheForeignGrantsFirst()
+        {
+            _server.Respond(400, Error("InvalidBucketAclWithObjectOwnership", "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"));
+
+            var ex = Assert.Throws<XAccountException>(() => _api.PutOwnership("amzn-s3-demo-bucket", ObjectOwnership.BucketOwnerEnforced, default));
+
+            Assert.Equal(ErrorCode.BucketAclGrantsOutsideAccount, ex.Code);
+            Assert.Equal(ErrorKind.InvalidOperation, ErrorCodeCategories.KindOf(ex.Code));
+            Assert.Equal("amzn-s3-demo-bucket", ex.Target);
+            Assert.Contains("Revoke-XAccountAcl -Bucket amzn-s3-demo-bucket", ex.RecommendedAction);
+        }
+
+        [Fact]
         public void GetObjectAcl_ParsesCanonicalUserGroupAndEmailGrantees_InOrder()
         {
             _server.Respond(200, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><AccessControlPolicy xmlns=\"{Ns}\"><Owner><ID>{OwnerId}</ID><DisplayName>mtd@amazon.com</DisplayName></Owner><AccessControlList>"
