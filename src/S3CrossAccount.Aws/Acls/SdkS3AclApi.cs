@@ -37,37 +37,32 @@ namespace S3CrossAccount.Aws.Acls
 
         public void PutBucketAcl(string bucket, IReadOnlyList<AclGrant> grants, CancellationToken ct)
         {
-            var request = new PutBucketAclRequest { BucketName = bucket };
-            foreach (var header in AclGrantHeaders.ToHeaders(grants))
+            var headers = AclGrantHeaders.ToHeaders(grants);
+            var request = new PutBucketAclRequest
             {
-                switch (header.Key)
-                {
-                    case AclGrantHeaders.Read: request.GrantRead = header.Value; break;
-                    case AclGrantHeaders.Write: request.GrantWrite = header.Value; break;
-                    case AclGrantHeaders.ReadAcp: request.GrantReadACP = header.Value; break;
-                    case AclGrantHeaders.WriteAcp: request.GrantWriteACP = header.Value; break;
-                    default: request.GrantFullControl = header.Value; break;
-                }
-            }
-
+                BucketName = bucket,
+                GrantRead = Header(headers, AclGrantHeaders.Read),
+                GrantWrite = Header(headers, AclGrantHeaders.Write),
+                GrantReadACP = Header(headers, AclGrantHeaders.ReadAcp),
+                GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
+                GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
+            };
             Call("S3 PutBucketAcl", bucket, () => _client.PutBucketAclAsync(request, ct));
         }
 
         public void PutObjectAcl(string bucket, string key, IReadOnlyList<AclGrant> grants, CancellationToken ct)
         {
-            var request = new PutObjectAclRequest { BucketName = bucket, Key = key };
-            foreach (var header in AclGrantHeaders.ToHeaders(grants))
+            var headers = AclGrantHeaders.ToHeaders(grants);
+            var request = new PutObjectAclRequest
             {
-                switch (header.Key)
-                {
-                    case AclGrantHeaders.Read: request.GrantRead = header.Value; break;
-                    case AclGrantHeaders.Write: request.GrantWrite = header.Value; break;
-                    case AclGrantHeaders.ReadAcp: request.GrantReadACP = header.Value; break;
-                    case AclGrantHeaders.WriteAcp: request.GrantWriteACP = header.Value; break;
-                    default: request.GrantFullControl = header.Value; break;
-                }
-            }
-
+                BucketName = bucket,
+                Key = key,
+                GrantRead = Header(headers, AclGrantHeaders.Read),
+                GrantWrite = Header(headers, AclGrantHeaders.Write),
+                GrantReadACP = Header(headers, AclGrantHeaders.ReadAcp),
+                GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
+                GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
+            };
             Call("S3 PutObjectAcl", bucket + "/" + key, () => _client.PutObjectAclAsync(request, ct));
         }
 
@@ -174,6 +169,10 @@ namespace S3CrossAccount.Aws.Acls
             var ownerId = owner?.Id ?? string.Empty;
             return new AccessControlList(ownerId, list, owner?.Id);
         }
+
+        /// <summary>A header's value, or null (the SDK then sends no such header).</summary>
+        private static string? Header(IReadOnlyList<KeyValuePair<string, string>> headers, string name) =>
+            headers.Where(h => h.Key == name).Select(h => h.Value).FirstOrDefault();
 
         private static T Call<T>(string operation, string target, Func<Task<T>> call)
         {
