@@ -243,6 +243,12 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Empty(whatIf.Output);
             Assert.Empty(S3Writes(whatIf));
 
+            // A prefix without objects changes nothing and says so.
+            var empty = ps.Run($"Grant-XAccountAcl -Bucket {bucket} -Prefix nothing/ -Permission READ -CanonicalId '{server.B.AdminCanonicalId}' {asA} -Verbose").ShouldSucceed();
+            Assert.Empty(empty.Output);
+            Assert.Empty(S3Writes(empty));
+            Assert.Contains(empty.Warnings, w => w == $"No object in bucket '{bucket}' has a key starting with 'nothing/': no ACL was changed.");
+
             // radosgw refuses PutBucketOwnershipControls (400 InvalidArgument): a clear error, nothing changed.
             var refused = ps.Run($"Set-XAccountObjectOwnership -Bucket {bucket} -ObjectOwnership BucketOwnerPreferred {asA} -Force -Verbose");
             Assert.Equal("ServiceError,S3CrossAccount.Commands.Acls.SetXAccountObjectOwnershipCommand", refused.FirstError?.FullyQualifiedErrorId);

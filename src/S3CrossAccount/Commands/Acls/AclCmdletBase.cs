@@ -278,16 +278,23 @@ namespace S3CrossAccount.Commands.Acls
             }
 
             _listing = true;
+            var found = 0;
             try
             {
                 foreach (var key in AclCommands.ListKeys(service, bucket, prefix, CancellationToken))
                 {
+                    found++;
                     Submit(service, bucket, key, grants);
                 }
             }
             finally
             {
                 _listing = false;
+            }
+
+            if (found == 0)
+            {
+                WriteWarning($"No object in bucket '{bucket}' has a key starting with '{prefix}': no ACL was changed.");
             }
         }
 
