@@ -83,7 +83,7 @@ namespace S3CrossAccount.Aws.Acls
         /// </summary>
         public void EnsureAclsEnabled(string bucket, CancellationToken ct = default)
         {
-            var reading = _ownership.GetOrAdd(bucket, b => new Lazy<OwnershipReading?>(() =>
+            var lazy = _ownership.GetOrAdd(bucket, b => new Lazy<OwnershipReading?>(() =>
             {
                 try
                 {
@@ -94,7 +94,18 @@ namespace S3CrossAccount.Aws.Acls
                     Note($"Could not read the Object Ownership of '{b}' ({ex.Message}); going on: S3 refuses the ACL write if ACLs are disabled.");
                     return null;
                 }
-            })).Value;
+            }));
+            OwnershipReading? reading;
+            try
+            {
+                reading = lazy.Value;
+            }
+            catch (XAccountException)
+            {
+                // Lazy would keep the failure for every later object of the bucket: forget it, so the next one reads again.
+                ((ICollection<KeyValuePair<string, Lazy<OwnershipReading?>>>)_ownership).Remove(new KeyValuePair<string, Lazy<OwnershipReading?>>(bucket, lazy));
+                throw;
+            }
 
             if (reading != null && reading.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
             {

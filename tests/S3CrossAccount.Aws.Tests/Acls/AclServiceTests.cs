@@ -113,6 +113,17 @@ namespace S3CrossAccount.Aws.Tests.Acls
         }
 
         [Fact]
+        public void AFailedOwnershipRead_IsNotRemembered_TheNextObjectReadsAgain()
+        {
+            _s3.FailOnce["GetBucketOwnershipControls bkt"] = new XAccountException(ErrorCode.EndpointUnreachable, "S3 GetBucketOwnershipControls could not reach the service", "bkt");
+            using var service = Service();
+
+            Assert.Equal(ErrorCode.EndpointUnreachable, Assert.Throws<XAccountException>(() => service.Grant("bkt", "a", new[] { BRead }, Yes)).Code);
+            Assert.True(service.Grant("bkt", "b", new[] { BRead }, Yes)!.Changed);
+            Assert.Equal(new[] { "GetBucketOwnershipControls bkt", "GetBucketOwnershipControls bkt", "GetObjectAcl bkt/b", "PutObjectAcl bkt/b" }, _s3.Calls);
+        }
+
+        [Fact]
         public void FailedWrite_LeavesThePreviousAcl_AndSurfacesTheMappedError()
         {
             _s3.Acls["bkt"] = new List<AclGrant> { FakeS3AclApi.OwnerFullControl, CRead };

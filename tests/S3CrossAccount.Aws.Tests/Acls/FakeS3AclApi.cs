@@ -18,6 +18,9 @@ namespace S3CrossAccount.Aws.Tests.Acls
         public readonly Dictionary<string, List<AclGrant>> Acls = new Dictionary<string, List<AclGrant>>();
         public readonly Dictionary<string, OwnershipReading> Ownership = new Dictionary<string, OwnershipReading>();
         public readonly Dictionary<string, XAccountException> Failures = new Dictionary<string, XAccountException>();
+
+        /// <summary>Calls that fail only the first time they are made.</summary>
+        public readonly Dictionary<string, XAccountException> FailOnce = new Dictionary<string, XAccountException>();
         public readonly List<string> Calls = new List<string>();
         public List<string> Keys = new List<string>();
         public int PageSize = 1000;
@@ -81,6 +84,12 @@ namespace S3CrossAccount.Aws.Tests.Acls
             if (Failures.TryGetValue(call, out var failure))
             {
                 throw failure;
+            }
+
+            if (FailOnce.TryGetValue(call, out var once))
+            {
+                FailOnce.Remove(call);
+                throw once;
             }
         }
     }

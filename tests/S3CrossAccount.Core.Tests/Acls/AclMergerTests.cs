@@ -111,6 +111,15 @@ namespace S3CrossAccount.Core.Tests.Acls
             Assert.Equal(ErrorCode.InvalidAclGrant, quote.Code);
         }
 
+        [Theory]
+        [InlineData(ErrorCode.AclGrantLimitExceeded, ErrorKind.LimitsExceeded)]
+        [InlineData(ErrorCode.EmptyAcl, ErrorKind.InvalidOperation)]
+        [InlineData(ErrorCode.BucketAclGrantsOutsideAccount, ErrorKind.InvalidOperation)]
+        [InlineData(ErrorCode.AclNotSupported, ErrorKind.InvalidOperation)]
+        [InlineData(ErrorCode.GranteeAccountMismatch, ErrorKind.InvalidArgument)]
+        [InlineData(ErrorCode.PublicPrincipalNotAllowed, ErrorKind.PermissionDenied)]
+        public void AclErrorCodes_HaveTheirCategories(ErrorCode code, ErrorKind kind) => Assert.Equal(kind, ErrorCodeCategories.KindOf(code));
+
         [Fact]
         public void Grant_EqualityIsExact_AndIsPublicMeansTheTwoGlobalGroups()
         {
