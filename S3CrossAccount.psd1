@@ -40,6 +40,11 @@
         'Set-XAccountBucketPolicy'
         'Remove-XAccountBucketPolicyStatement'
         'Send-XAccountObject'
+        # ACLs and Object Ownership (seed method 2)
+        'Grant-XAccountAcl'
+        'Revoke-XAccountAcl'
+        'Get-XAccountObjectOwnership'
+        'Set-XAccountObjectOwnership'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -64,5 +64,10 @@ namespace S3CrossAccount.Core.Errors
         // S3 and STS adapters and cmdlets: add new codes here
         BackupFailed,
         InputFileNotFound,
+        // ACLs and Object Ownership: add new codes here
+        AclGrantLimitExceeded,
+        EmptyAcl,
+        GranteeAccountMismatch,
+        BucketAclGrantsOutsideAccount,
     }
 }

@@ -27,6 +27,7 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.VerificationFailed:
                     return ErrorKind.InvalidData;
                 case ErrorCode.PolicyTooLarge:
+                case ErrorCode.AclGrantLimitExceeded:
                 case ErrorCode.LimitExceeded:
                 case ErrorCode.Throttled:
                     return ErrorKind.LimitsExceeded;
@@ -52,6 +53,8 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.EntityAlreadyExists:
                     return ErrorKind.ResourceExists;
                 case ErrorCode.AclNotSupported:
+                case ErrorCode.EmptyAcl:
+                case ErrorCode.BucketAclGrantsOutsideAccount:
                 case ErrorCode.DeleteConflict:
                 case ErrorCode.BackupFailed:
                     return ErrorKind.InvalidOperation;

@@ -323,6 +323,10 @@ namespace S3CrossAccount.Core.Evaluation
                     return principal.AccountId == grant.Grantee;
                 case AclGranteeKind.CanonicalUser:
                     return request.PrincipalCanonicalId != null && string.Equals(grant.Grantee, request.PrincipalCanonicalId, StringComparison.OrdinalIgnoreCase);
+                case AclGranteeKind.Email:
+                    // S3 converts an e-mail grantee to the account's canonical ID when it stores the ACL;
+                    // offline there is no way to tell which account an address belongs to.
+                    return false;
                 default:
                     return grant.Grantee == AclGrant.AllUsersUri
                         || (grant.Grantee == AclGrant.AuthenticatedUsersUri && principal.Kind != PrincipalKind.Anonymous);

@@ -21,21 +21,35 @@ namespace S3CrossAccount.Commands.Sessions
             internal string Region = string.Empty;
         }
 
-        internal static Outcome Resolve(AwsCmdlet cmdlet)
+        internal static Outcome Resolve(AwsCmdlet cmdlet) => Resolve(cmdlet, new SessionRequest
+        {
+            AccessKey = cmdlet.AccessKey,
+            SecretKey = cmdlet.SecretKey,
+            SessionToken = cmdlet.SessionToken,
+            ProfileName = cmdlet.ProfileName,
+            ProfileLocation = cmdlet.ProfileLocation == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(cmdlet.ProfileLocation),
+            Credential = Unwrap(cmdlet.Credential),
+            Region = Unwrap(cmdlet.Region),
+            EndpointUrl = cmdlet.EndpointUrl,
+        });
+
+        /// <summary>
+        /// A second session for another account's credentials (a profile or a credential object), with
+        /// the cmdlet's -ProfileLocation, -Region and -EndpointUrl: used to look up that account's
+        /// canonical ID, which only its own credentials can read.
+        /// </summary>
+        internal static Outcome ResolveOther(AwsCmdlet cmdlet, string? profileName, object? credential) => Resolve(cmdlet, new SessionRequest
+        {
+            ProfileName = profileName,
+            ProfileLocation = cmdlet.ProfileLocation == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(cmdlet.ProfileLocation),
+            Credential = Unwrap(credential),
+            Region = Unwrap(cmdlet.Region),
+            EndpointUrl = cmdlet.EndpointUrl,
+        });
+
+        private static Outcome Resolve(AwsCmdlet cmdlet, SessionRequest request)
         {
             var resolver = new AwsSessionResolver(ProcessEnvironment.Instance, new SessionStateVariables(cmdlet.SessionState));
-            var request = new SessionRequest
-            {
-                AccessKey = cmdlet.AccessKey,
-                SecretKey = cmdlet.SecretKey,
-                SessionToken = cmdlet.SessionToken,
-                ProfileName = cmdlet.ProfileName,
-                ProfileLocation = cmdlet.ProfileLocation == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(cmdlet.ProfileLocation),
-                Credential = Unwrap(cmdlet.Credential),
-                Region = Unwrap(cmdlet.Region),
-                EndpointUrl = cmdlet.EndpointUrl,
-            };
-
             try
             {
                 var session = resolver.Resolve(request);

@@ -19,6 +19,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
             Verbose = streams.Verbose.Select(v => v.Message).ToList();
             Debug = streams.Debug.Select(d => d.Message).ToList();
             Information = streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList();
+            Progress = streams.Progress.ToList();
             Terminating = terminating;
         }
 
@@ -28,6 +29,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
         public IReadOnlyList<string> Verbose { get; }
         public IReadOnlyList<string> Debug { get; }
         public IReadOnlyList<string> Information { get; }
+        public IReadOnlyList<ProgressRecord> Progress { get; }
         public Exception? Terminating { get; }
 
         /// <summary>The terminating error's record, or the first non-terminating one.</summary>

@@ -24,12 +24,18 @@ namespace S3CrossAccount.Core.Evaluation.Acls
         /// <summary>An account by its 12-digit ID (offline convenience: AWS stores the canonical ID).</summary>
         Account,
 
-        /// <summary>A predefined group: AllUsers or AuthenticatedUsers.</summary>
+        /// <summary>A predefined group: AllUsers or AuthenticatedUsers (or, read from S3, any other group such as LogDelivery).</summary>
         Group,
+
+        /// <summary>
+        /// An account by the e-mail address of its root user (x-amz-grant-* form emailAddress="..."; S3 stores the
+        /// canonical ID instead, and AWS discontinued e-mail grantees in most regions in October 2025).
+        /// </summary>
+        Email,
     }
 
     /// <summary>One grant of an S3 bucket or object ACL. ACLs grant to accounts and groups only, never deny, have no conditions.</summary>
-    public sealed class AclGrant
+    public sealed class AclGrant : IEquatable<AclGrant>
     {
         public const string AllUsersUri = "http://acs.amazonaws.com/groups/global/AllUsers";
         public const string AuthenticatedUsersUri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
@@ -47,9 +53,12 @@ namespace S3CrossAccount.Core.Evaluation.Acls
 
         public AclPermission Permission { get; }
 
+        /// <summary>True for the AllUsers and AuthenticatedUsers groups: a grant to either makes the resource public.</summary>
+        public bool IsPublic => Kind == AclGranteeKind.Group && (Grantee == AllUsersUri || Grantee == AuthenticatedUsersUri);
+
         /// <summary>
         /// Parses "id=&lt;canonical&gt;", "account=&lt;12 digits&gt;", "uri=&lt;group URI&gt;", a bare 12-digit account ID,
-        /// a bare 64-hex canonical ID, or AllUsers/AuthenticatedUsers (the x-amz-grant-* header grammar);
+        /// a bare 64-hex canonical ID, emailAddress="...", or AllUsers/AuthenticatedUsers (the x-amz-grant-* header grammar);
         /// permission as READ, WRITE, READ_ACP, WRITE_ACP, FULL_CONTROL (or Read, FullControl, ...).
         /// </summary>
         public static AclGrant Parse(string grantee, string permission) => new AclGrant(ParseKind(grantee, out var id), id, ParsePermission(permission));
@@ -90,6 +99,12 @@ namespace S3CrossAccount.Core.Evaluation.Acls
                 {
                     return AclGranteeKind.Group;
                 }
+
+                if (type == "emailaddress" && id.IndexOf('@') > 0)
+                {
+                    id = id.ToLowerInvariant();
+                    return AclGranteeKind.Email;
+                }
             }
             else if (AccountIds.IsAccountId(t))
             {
@@ -114,6 +129,27 @@ namespace S3CrossAccount.Core.Evaluation.Acls
 
             throw new XAccountException(ErrorCode.InvalidAclGrant, $"'{text}' is not an ACL grantee.", text, "Use id=<canonical user id>, account=<12-digit id>, uri=http://acs.amazonaws.com/groups/global/AllUsers (or AuthenticatedUsers).");
         }
+
+        /// <summary>The permission as S3 spells it: READ, WRITE, READ_ACP, WRITE_ACP, FULL_CONTROL.</summary>
+        public static string PermissionName(AclPermission permission)
+        {
+            switch (permission)
+            {
+                case AclPermission.Read: return "READ";
+                case AclPermission.Write: return "WRITE";
+                case AclPermission.ReadAcp: return "READ_ACP";
+                case AclPermission.WriteAcp: return "WRITE_ACP";
+                default: return "FULL_CONTROL";
+            }
+        }
+
+        /// <summary>Same grantee (kind and identifier, compared exactly) and same permission.</summary>
+        public bool Equals(AclGrant? other) =>
+            other != null && other.Kind == Kind && other.Permission == Permission && string.Equals(other.Grantee, Grantee, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as AclGrant);
+
+        public override int GetHashCode() => ((int)Kind * 31 + (int)Permission) * 397 ^ StringComparer.Ordinal.GetHashCode(Grantee ?? string.Empty);
 
         public override string ToString() => $"{Grantee}:{Permission}";
     }

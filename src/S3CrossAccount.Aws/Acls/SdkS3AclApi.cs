@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3CrossAccount.Aws.Clients;
+using S3CrossAccount.Core.Acls;
+using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Evaluation.Acls;
+using CoreOwnership = S3CrossAccount.Core.Evaluation.ObjectOwnership;
+
+namespace S3CrossAccount.Aws.Acls
+{
+    /// <summary>
+    /// <see cref="IS3AclApi"/> over AWSSDK.S3. ACLs are written with the x-amz-grant-* headers only
+    /// (see <see cref="AclGrantHeaders"/>), never with the AccessControlPolicy body or a canned ACL.
+    /// </summary>
+    internal sealed class SdkS3AclApi : IS3AclApi, IDisposable
+    {
+        private readonly AmazonS3Client _client;
+
+        internal SdkS3AclApi(AwsSession session) => _client = AwsClientFactory.CreateS3Client(session);
+
+        public AccessControlList GetBucketAcl(string bucket, CancellationToken ct)
+        {
+            var response = Call("S3 GetBucketAcl", bucket, () => _client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct));
+            return ToAcl(response.Owner, response.Grants);
+        }
+
+        public AccessControlList GetObjectAcl(string bucket, string key, CancellationToken ct)
+        {
+            var response = Call("S3 GetObjectAcl", bucket + "/" + key, () => _client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, ct));
+            return ToAcl(response.Owner, response.Grants);
+        }
+
+        public void PutBucketAcl(string bucket, IReadOnlyList<AclGrant> grants, CancellationToken ct)
+        {
+            var headers = AclGrantHeaders.ToHeaders(grants);
+            var request = new PutBucketAclRequest
+            {
+                BucketName = bucket,
+                GrantRead = Header(headers, AclGrantHeaders.Read),
+                GrantWrite = Header(headers, AclGrantHeaders.Write),
+                GrantReadACP = Header(headers, AclGrantHeaders.ReadAcp),
+                GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
+                GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
+            };
+            Call("S3 PutBucketAcl", bucket, () => _client.PutBucketAclAsync(request, ct));
+        }
+
+        public void PutObjectAcl(string bucket, string key, IReadOnlyList<AclGrant> grants, CancellationToken ct)
+        {
+            var headers = AclGrantHeaders.ToHeaders(grants);
+            var request = new PutObjectAclRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                GrantRead = Header(headers, AclGrantHeaders.Read),
+                GrantWrite = Header(headers, AclGrantHeaders.Write),
+                GrantReadACP = Header(headers, AclGrantHeaders.ReadAcp),
+                GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
+                GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
+            };
+            Call("S3 PutObjectAcl", bucket + "/" + key, () => _client.PutObjectAclAsync(request, ct));
+        }
+
+        /// <summary>
+        /// GetBucketOwnershipControls (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketOwnershipControls.html):
+        /// 200 with &lt;OwnershipControls&gt;&lt;Rule&gt;&lt;ObjectOwnership&gt;; 404 OwnershipControlsNotFoundError when the
+        /// bucket has none (created before April 2023 or deleted: ObjectWriter). A 200 without a readable rule
+        /// is what S3-compatible servers give (radosgw answers the ListObjects body): Unrecognized.
+        /// </summary>
+        public OwnershipReading GetOwnership(string bucket, CancellationToken ct)
+        {
+            GetBucketOwnershipControlsResponse response;
+            try
+            {
+                response = _client.GetBucketOwnershipControlsAsync(new GetBucketOwnershipControlsRequest { BucketName = bucket }, ct).GetAwaiter().GetResult();
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode == "OwnershipControlsNotFoundError")
+            {
+                return new OwnershipReading(CoreOwnership.ObjectWriter, OwnershipSource.NotConfigured);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw AwsErrorMapper.Map(ex, bucket, "S3 GetBucketOwnershipControls");
+            }
+
+            var value = response.OwnershipControls?.Rules?.Select(r => r?.ObjectOwnership?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+            return value != null && Enum.TryParse<CoreOwnership>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(typeof(CoreOwnership), parsed)
+                ? new OwnershipReading(parsed, OwnershipSource.Configured)
+                : new OwnershipReading(CoreOwnership.ObjectWriter, OwnershipSource.Unrecognized);
+        }
+
+        public void PutOwnership(string bucket, CoreOwnership objectOwnership, CancellationToken ct)
+        {
+            var request = new PutBucketOwnershipControlsRequest
+            {
+                BucketName = bucket,
+                OwnershipControls = new OwnershipControls
+                {
+                    Rules = new List<OwnershipControlsRule> { new OwnershipControlsRule { ObjectOwnership = ObjectOwnership.FindValue(objectOwnership.ToString()) } },
+                },
+            };
+            try
+            {
+                _client.PutBucketOwnershipControlsAsync(request, ct).GetAwaiter().GetResult();
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode == "InvalidBucketAclWithObjectOwnership")
+            {
+                // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html: ACLs can
+                // only be disabled while the bucket ACL gives full control to the owner alone.
+                throw new XAccountException(ErrorCode.BucketAclGrantsOutsideAccount,
+                    $"ACLs cannot be disabled on bucket '{bucket}' while its bucket ACL grants access to other accounts or groups.", bucket,
+                    $"Move that access to a bucket policy, remove the grants with Revoke-XAccountAcl -Bucket {bucket}, then retry.", ex);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw AwsErrorMapper.Map(ex, bucket, "S3 PutBucketOwnershipControls");
+            }
+        }
+
+        public KeyPage ListObjects(string bucket, string prefix, string? continuationToken, CancellationToken ct)
+        {
+            var response = Call("S3 ListObjectsV2", bucket, () => _client.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = bucket,
+                Prefix = prefix,
+                ContinuationToken = continuationToken,
+            }, ct));
+            var keys = (response.S3Objects ?? new List<S3Object>()).Select(o => o.Key).ToList();
+            var next = response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken) ? response.NextContinuationToken : null;
+            return new KeyPage(keys, next);
+        }
+
+        public void Dispose() => _client.Dispose();
+
+        /// <summary>The module's view of an S3 ACL: the owner's canonical ID and every grant, in S3's order.</summary>
+        internal static AccessControlList ToAcl(Owner? owner, IEnumerable<S3Grant>? grants)
+        {
+            var list = new List<AclGrant>();
+            foreach (var grant in grants ?? Enumerable.Empty<S3Grant>())
+            {
+                var grantee = grant.Grantee;
+                if (grantee == null || grant.Permission == null)
+                {
+                    continue;
+                }
+
+                // Decided by which identifier is present rather than by Type alone: the xsi:type attribute
+                // is what S3 sends, but a grantee always carries exactly one of the three identifiers.
+                var permission = AclGrant.ParsePermission(grant.Permission.Value);
+                if (!string.IsNullOrEmpty(grantee.URI))
+                {
+                    list.Add(new AclGrant(AclGranteeKind.Group, grantee.URI, permission));
+                }
+                else if (string.IsNullOrEmpty(grantee.CanonicalUser) && !string.IsNullOrEmpty(grantee.EmailAddress))
+                {
+                    list.Add(new AclGrant(AclGranteeKind.Email, grantee.EmailAddress.ToLowerInvariant(), permission));
+                }
+                else if (!string.IsNullOrEmpty(grantee.CanonicalUser))
+                {
+                    list.Add(new AclGrant(AclGranteeKind.CanonicalUser, grantee.CanonicalUser, permission));
+                }
+            }
+
+            var ownerId = owner?.Id ?? string.Empty;
+            return new AccessControlList(ownerId, list, owner?.Id);
+        }
+
+        /// <summary>A header's value, or null (the SDK then sends no such header).</summary>
+        private static string? Header(IReadOnlyList<KeyValuePair<string, string>> headers, string name) =>
+            headers.Where(h => h.Key == name).Select(h => h.Value).FirstOrDefault();
+
+        private static T Call<T>(string operation, string target, Func<Task<T>> call)
+        {
+            try
+            {
+                return call().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw AwsErrorMapper.Map(ex, target, operation);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using S3CrossAccount.Core.Errors;
+
+namespace S3CrossAccount.Commands.Base
+{
+    /// <summary>
+    /// Runs units of work on at most N worker threads while everything PowerShell must see (WriteObject,
+    /// WriteError, WriteVerbose, WriteProgress, ShouldProcess) runs on the pipeline thread: workers post
+    /// closures, and the pipeline thread executes them whenever it waits (for a free slot, or in
+    /// <see cref="Drain"/>). PowerShell allows those calls from the pipeline thread only.
+    /// Not disposable on purpose: a stopped pipeline may leave workers finishing (cancelled) after the
+    /// cmdlet is gone, and they still release their slot and post their wake-up.
+    /// </summary>
+    internal sealed class BoundedRunner
+    {
+        private readonly BlockingCollection<Action> _mainThread = new BlockingCollection<Action>();
+        private readonly SemaphoreSlim _slots;
+        private readonly int _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
+        private readonly Action<XAccountException> _onError;
+        private readonly CancellationToken _cancellation;
+        private int _running;
+        private Exception? _fatal;
+
+        /// <param name="limit">Maximum units of work running at once.</param>
+        /// <param name="onError">Reports a unit's <see cref="XAccountException"/> (called on the pipeline thread).</param>
+        internal BoundedRunner(int limit, Action<XAccountException> onError, CancellationToken cancellation)
+        {
+            _slots = new SemaphoreSlim(Math.Max(1, limit));
+            _onError = onError;
+            _cancellation = cancellation;
+        }
+
+        private bool OnPipelineThread => Thread.CurrentThread.ManagedThreadId == _pipelineThreadId;
+
+        /// <summary>Starts the work as soon as a slot is free, serving the workers' requests meanwhile.</summary>
+        internal void Submit(Action work)
+        {
+            while (!_slots.Wait(20, _cancellation))
+            {
+                Pump();
+            }
+
+            Interlocked.Increment(ref _running);
+            Task.Run(() =>
+            {
+                try
+                {
+                    work();
+                }
+                catch (XAccountException ex)
+                {
+                    Post(() => _onError(ex));
+                }
+                catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+                {
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref _fatal, ex, null);
+                }
+                finally
+                {
+                    _slots.Release();
+                    Interlocked.Decrement(ref _running);
+                    _mainThread.Add(() => { });
+                }
+            });
+            Pump();
+        }
+
+        /// <summary>Runs the action on the pipeline thread: now when called there, otherwise at its next wait.</summary>
+        internal void Post(Action action)
+        {
+            if (OnPipelineThread)
+            {
+                action();
+            }
+            else
+            {
+                _mainThread.Add(action);
+            }
+        }
+
+        /// <summary>Runs the function on the pipeline thread and returns its result to the calling worker.</summary>
+        internal T Invoke<T>(Func<T> function)
+        {
+            if (OnPipelineThread)
+            {
+                return function();
+            }
+
+            var result = new TaskCompletionSource<T>();
+            _mainThread.Add(() =>
+            {
+                try
+                {
+                    result.SetResult(function());
+                }
+                catch (Exception ex)
+                {
+                    result.SetException(ex);
+                    throw;
+                }
+            });
+            return result.Task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Waits for every submitted unit, serving their requests; rethrows a worker's unexpected failure.</summary>
+        internal void Drain()
+        {
+            while (Volatile.Read(ref _running) > 0)
+            {
+                if (_mainThread.TryTake(out var action, 20))
+                {
+                    action();
+                }
+
+                ThrowIfFatal();
+            }
+
+            Pump();
+        }
+
+        private void Pump()
+        {
+            while (_mainThread.TryTake(out var action))
+            {
+                action();
+            }
+
+            ThrowIfFatal();
+        }
+
+        private void ThrowIfFatal()
+        {
+            var fatal = Interlocked.Exchange(ref _fatal, null);
+            if (fatal != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fatal).Throw();
+            }
+        }
+    }
+}

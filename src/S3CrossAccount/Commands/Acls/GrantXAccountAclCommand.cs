@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using S3CrossAccount.Core.Acls;
+using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Evaluation.Acls;
+
+namespace S3CrossAccount.Commands.Acls
+{
+    /// <summary>
+    /// Seed method 2 (seeds 000, 002): adds ACL grants for another account to a bucket ACL (WRITE lets it
+    /// upload) or object ACLs (READ lets it download), keeping every existing grant. Refused on buckets
+    /// whose Object Ownership is BucketOwnerEnforced (ACLs disabled).
+    /// </summary>
+    [Cmdlet(VerbsSecurity.Grant, "XAccountAcl", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = CanonicalIdSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Grant-XAccountAcl.md")]
+    [OutputType(typeof(XAccountAclChange))]
+    public sealed class GrantXAccountAclCommand : AclCmdletBase
+    {
+        /// <summary>Allows grants to AllUsers or AuthenticatedUsers, which make the bucket or objects public.</summary>
+        [Parameter]
+        public SwitchParameter AllowPublic { get; set; }
+
+        protected override bool IsRevoke => false;
+
+        protected override void CheckGrants(IReadOnlyList<AclGrant> grants)
+        {
+            var open = grants.FirstOrDefault(g => g.IsPublic);
+            if (open != null && !AllowPublic.IsPresent)
+            {
+                ThrowXAccountError(new XAccountException(ErrorCode.PublicPrincipalNotAllowed,
+                    $"A grant to {open.Grantee} makes the target readable or writable by {(open.Grantee == AclGrant.AllUsersUri ? "anyone on the internet" : "any AWS account")}.",
+                    open.Grantee,
+                    "Grant to the other account's canonical ID instead (-CanonicalId or -AccountId); add -AllowPublic only if the data must really be public."));
+            }
+        }
+    }
+}

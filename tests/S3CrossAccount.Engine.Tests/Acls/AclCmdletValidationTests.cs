@@ -1,0 +1,91 @@
+using System.Management.Automation;
+using Xunit;
+
+namespace S3CrossAccount.Engine.Tests.Acls
+{
+    /// <summary>
+    /// The ACL and ownership cmdlets reject bad input with a specific ErrorId, category and target before
+    /// any AWS call: the endpoint given here (port 9, discard) is never reached by these pipelines.
+    /// </summary>
+    public class AclCmdletValidationTests
+    {
+        private const string Offline = "-AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey not-a-real-secret -Region us-east-1 -EndpointUrl http://127.0.0.1:9";
+        private const string Grant = "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand";
+        private const string Revoke = "S3CrossAccount.Commands.Acls.RevokeXAccountAclCommand";
+
+        [Theory]
+        [InlineData("Grant-XAccountAcl -Bucket b -Key k -Prefix p/ -Permission READ -CanonicalId abc", "InvalidParameterCombination," + Grant, ErrorCategory.InvalidArgument, "Prefix")]
+        [InlineData("Revoke-XAccountAcl -Bucket b -Key k -Prefix p/ -Permission READ -CanonicalId abc", "InvalidParameterCombination," + Revoke, ErrorCategory.InvalidArgument, "Prefix")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -Group AllUsers", "PublicPrincipalNotAllowed," + Grant, ErrorCategory.PermissionDenied, "http://acs.amazonaws.com/groups/global/AllUsers")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Key k -Permission READ -Group AuthenticatedUsers", "PublicPrincipalNotAllowed," + Grant, ErrorCategory.PermissionDenied, "http://acs.amazonaws.com/groups/global/AuthenticatedUsers")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -CanonicalId 222233334444", "InvalidCanonicalUserId," + Grant, ErrorCategory.InvalidArgument, "222233334444")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -CanonicalId 'a\"b'", "InvalidCanonicalUserId," + Grant, ErrorCategory.InvalidArgument, "a\"b")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -AccountId 2222 -GranteeProfileName B", "InvalidAccountId," + Grant, ErrorCategory.InvalidArgument, "2222")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -AccountId 222233334444", "InvalidParameterCombination," + Grant, ErrorCategory.InvalidArgument, "AccountId")]
+        [InlineData("Revoke-XAccountAcl -Bucket b -Permission READ -AccountId 222233334444 -GranteeProfileName B -GranteeCredential x", "InvalidParameterCombination," + Revoke, ErrorCategory.InvalidArgument, "AccountId")]
+        [InlineData("Grant-XAccountAcl -Bucket b -Key k -Permission READ,WRITE -CanonicalId abc", "InvalidAclGrant," + Grant, ErrorCategory.InvalidArgument, "WRITE")]
+        [InlineData("Revoke-XAccountAcl -Bucket b -Prefix '' -Permission WRITE -CanonicalId abc", "InvalidAclGrant," + Revoke, ErrorCategory.InvalidArgument, "WRITE")]
+        public void BadInput_FailsWithItsErrorId_Category_AndTarget(string command, string errorId, ErrorCategory category, string target)
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run(command + " " + Offline);
+            Assert.Equal(errorId, r.FirstError?.FullyQualifiedErrorId);
+            Assert.Equal(category, r.FirstError!.CategoryInfo.Category);
+            Assert.Equal(target, r.FirstError.TargetObject);
+            Assert.False(string.IsNullOrEmpty(r.FirstError.ErrorDetails?.RecommendedAction));
+        }
+
+        [Theory]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ_WRITE -CanonicalId abc", "ParameterArgumentValidationError," + Grant)]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -Group Everyone", "ParameterArgumentValidationError," + Grant)]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -CanonicalId abc -ThrottleLimit 0", "ParameterArgumentValidationError," + Grant)]
+        [InlineData("Grant-XAccountAcl -Bucket b -Permission READ -CanonicalId abc -Group AllUsers", "AmbiguousParameterSet," + Grant)]
+        [InlineData("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership Disabled", "CannotConvertArgumentNoMessage,S3CrossAccount.Commands.Acls.SetXAccountObjectOwnershipCommand")]
+        public void BadParameterValues_AreRefusedByTheBinder(string command, string errorId)
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run(command + " " + Offline);
+            Assert.Equal(errorId, r.FirstError?.FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void CanonicalUserId_BindsByPropertyName_LikeGetXAccountCanonicalIdsOutput()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("[pscustomobject]@{ CanonicalUserId = '222233334444'; DisplayName = $null } | Grant-XAccountAcl -Bucket b -Permission READ " + Offline);
+            Assert.Equal("InvalidCanonicalUserId," + Grant, r.FirstError?.FullyQualifiedErrorId);
+            Assert.Equal("222233334444", r.FirstError!.TargetObject);
+        }
+
+        [Fact]
+        public void BucketNameAndKey_BindByPropertyName_FromS3ObjectShapes()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("[pscustomobject]@{ BucketName = 'b'; Key = 'k1' }, [pscustomobject]@{ BucketName = 'b'; Key = 'k2' } | Grant-XAccountAcl -Permission WRITE -CanonicalId abc " + Offline);
+            // One terminating error for the first object (WRITE is not an object permission): Key was bound.
+            Assert.Equal("InvalidAclGrant," + Grant, r.FirstError?.FullyQualifiedErrorId);
+            Assert.Contains(r.Warnings, w => w.StartsWith("ACLs are a legacy access mechanism", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Revoke_NeedsNoAllowPublic_AndHasNoSuchParameter()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("(Get-Command Revoke-XAccountAcl).Parameters.ContainsKey('AllowPublic'), (Get-Command Grant-XAccountAcl).Parameters.ContainsKey('AllowPublic')");
+            Assert.Equal(new object[] { false, true }, new[] { r.Output[0].BaseObject, r.Output[1].BaseObject });
+        }
+
+        [Theory]
+        [InlineData("Grant-XAccountAcl", "S3CrossAccount.Core.Acls.XAccountAclChange", "Medium")]
+        [InlineData("Revoke-XAccountAcl", "S3CrossAccount.Core.Acls.XAccountAclChange", "Medium")]
+        [InlineData("Set-XAccountObjectOwnership", "S3CrossAccount.Core.Acls.XAccountObjectOwnership", "Medium")]
+        public void ChangingCmdlets_SupportShouldProcess_AndDeclareTheirOutputType(string cmdlet, string outputType, string impact)
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run($"$c = Get-Command {cmdlet}; $c.Parameters.ContainsKey('WhatIf'); $c.OutputType[0].Name; $c.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact.ToString()").ShouldSucceed();
+            Assert.Equal(true, r.Output[0].BaseObject);
+            Assert.Equal(outputType, r.Output[1].BaseObject);
+            Assert.Equal(impact, r.Output[2].BaseObject);
+        }
+    }
+}
