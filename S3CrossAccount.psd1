@@ -45,6 +45,8 @@
         'Revoke-XAccountAcl'
         'Get-XAccountObjectOwnership'
         'Set-XAccountObjectOwnership'
+        # Reports (against AWS)
+        'Get-XAccountAccessReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -121,6 +121,12 @@ namespace S3CrossAccount.Aws.Acls
         public XAccountAclChange? Revoke(string bucket, string? key, IReadOnlyList<AclGrant> grants, Func<string, string, bool> shouldProcess, CancellationToken ct = default) =>
             Apply(bucket, key, grants, revoke: true, shouldProcess, ct);
 
+        /// <summary>The bucket ACL (key null) or an object ACL as S3 stores it: owner and grants.</summary>
+        public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default) =>
+            key == null
+                ? Run("GetBucketAcl", bucket, () => _api.GetBucketAcl(bucket, ct))
+                : Run("GetObjectAcl", bucket + "/" + key, () => _api.GetObjectAcl(bucket, key, ct));
+
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
         public IEnumerable<string> ListKeys(string bucket, string prefix, CancellationToken ct = default)
         {
@@ -157,9 +163,7 @@ namespace S3CrossAccount.Aws.Acls
                 EnsureAclsEnabled(bucket, ct);
             }
 
-            var acl = key == null
-                ? Run("GetBucketAcl", target, () => _api.GetBucketAcl(bucket, ct))
-                : Run("GetObjectAcl", target, () => _api.GetObjectAcl(bucket, key, ct));
+            var acl = ReadAcl(bucket, key, ct);
             var edit = revoke ? AclMerger.Revoke(acl, grants) : AclMerger.Grant(acl, grants);
             var change = new XAccountAclChange(bucket, key, edit);
             if (!edit.Changed)

@@ -341,6 +341,41 @@ namespace S3CrossAccount.Aws.Roles
         internal static string ManagedPolicyArn(Arn roleArn, string policyName) =>
             $"arn:{roleArn.Partition}:iam::{roleArn.Account}:policy{ManagedPolicyPath}{policyName}";
 
+        /// <summary>Every role of the account with its trust policy (ListRoles carries it; no GetRole per role).</summary>
+        public IReadOnlyList<(string RoleName, string RoleArn, PolicyDocument TrustPolicy)> ListRolesWithTrust(CancellationToken cancellationToken = default)
+        {
+            var roles = _calls.Run("ListRoles", "/", () => _iam.ListAllRolesAsync(cancellationToken));
+            return roles
+                .Where(r => !string.IsNullOrEmpty(r.AssumeRolePolicyDocument))
+                .Select(r => (r.RoleName, r.Arn, PolicyJson.Parse(r.AssumeRolePolicyDocument!)))
+                .ToList();
+        }
+
+        /// <summary>The role's permission policies: each inline policy and the default version of each attached managed policy.</summary>
+        public IReadOnlyList<PolicyDocument> ReadPermissionPolicies(string roleName, CancellationToken cancellationToken = default)
+        {
+            var policies = new List<PolicyDocument>();
+            foreach (var name in _calls.Run("ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken)))
+            {
+                var inline = TryGetRolePolicy(roleName, name, cancellationToken);
+                if (inline != null)
+                {
+                    policies.Add(inline);
+                }
+            }
+
+            foreach (var attached in ListAttached(roleName, cancellationToken))
+            {
+                var managed = TryGetManagedPolicyDocument(attached.PolicyArn, cancellationToken);
+                if (managed != null)
+                {
+                    policies.Add(managed);
+                }
+            }
+
+            return policies;
+        }
+
         private Role? TryGetRole(string roleName, CancellationToken ct)
         {
             try

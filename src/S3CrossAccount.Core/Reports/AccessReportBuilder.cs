@@ -76,12 +76,23 @@ namespace S3CrossAccount.Core.Reports
             foreach (var trust in trustPolicy.Statements.Where(s => s.Effect == PolicyEffect.Allow && AllowsAssumeRole(s)))
             {
                 var condition = trust.Condition == null ? null : PolicyJson.WriteCondition(trust.Condition);
-                foreach (var (principal, type, account, isPublic) in OutsidePrincipals(trust, bucketAccount, null))
+                foreach (var (principal, type, account, isPublic) in TrustedOutside(trust, bucketAccount))
                 {
                     yield return new AccessReportEntry(bucket, bucketAccount, principal, type, account, AccessPath.Role, actions, resources, condition, roleArn, isPublic);
                 }
             }
         }
+
+        /// <summary>True when the trust policy lets some principal outside <paramref name="account"/> call sts:AssumeRole.</summary>
+        public static bool TrustsOutside(PolicyDocument trustPolicy, string account) =>
+            trustPolicy.Statements.Any(s => s.Effect == PolicyEffect.Allow && AllowsAssumeRole(s) && TrustedOutside(s, account).Any());
+
+        /// <summary>
+        /// A trust policy's outside principals, without AWS services: a service principal (ec2.amazonaws.com) acts for
+        /// resources of the role's own account, so an instance or Lambda role is not a way in from another account.
+        /// </summary>
+        private static IEnumerable<(string Principal, string Type, string? Account, bool IsPublic)> TrustedOutside(PolicyStatement trust, string account) =>
+            OutsidePrincipals(trust, account, null).Where(p => p.Type != PrincipalTypes.Service);
 
         private static IEnumerable<(string Principal, string Type, string? Account, bool IsPublic)> OutsidePrincipals(PolicyStatement statement, string bucketAccount, string? ownerCanonicalId)
         {

@@ -94,6 +94,9 @@ namespace S3CrossAccount.Core.Tests.Reports
             Assert.Empty(AccessReportBuilder.ForRole(Bucket, A, "arn:aws:iam::111122223333:role/r", outside, new[] { elsewhere }));
             Assert.Empty(AccessReportBuilder.ForRole(Bucket, A, "arn:aws:iam::111122223333:role/r", inside, new[] { everywhere }));
             Assert.Single(AccessReportBuilder.ForRole(Bucket, A, "arn:aws:iam::111122223333:role/r", outside, new[] { everywhere }));
+            Assert.True(AccessReportBuilder.TrustsOutside(outside, A));
+            Assert.False(AccessReportBuilder.TrustsOutside(inside, A));
+            Assert.False(AccessReportBuilder.TrustsOutside(PolicyJson.Parse("{ \"Version\": \"2012-10-17\", \"Statement\": [ { \"Effect\": \"Allow\", \"Principal\": { \"Service\": \"ec2.amazonaws.com\" }, \"Action\": \"sts:AssumeRole\" } ] }"), A));
         }
 
         [Theory]
