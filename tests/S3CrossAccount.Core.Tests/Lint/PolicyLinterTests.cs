@@ -66,7 +66,17 @@ namespace S3CrossAccount.Core.Tests.Lint
             var finding = PolicyLinter.Lint(trust).Single();
             Assert.Equal("PolicyTooLarge", finding.Code);
             Assert.Equal(FindingSeverity.Error, finding.Severity);
-            Assert.Empty(PolicyLinter.Lint(trust, PolicyKind.InlineRolePolicy));
+            Assert.DoesNotContain(PolicyLinter.Lint(trust, PolicyKind.InlineRolePolicy), f => f.Code == "PolicyTooLarge");
+        }
+
+        [Fact]
+        public void BucketPolicy_Over20Kilobytes_IsTooLarge_AndTheLimitIsInclusive()
+        {
+            // Grow one resource list until the compact JSON is exactly the limit, then add one byte.
+            string Policy(int pad) => "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/" + new string('k', pad) + "\"}]}";
+            var baseLength = Policy(0).Length;
+            Assert.Empty(Codes(Policy(20480 - baseLength), PolicyKind.BucketPolicy));
+            Assert.Equal(new[] { "PolicyTooLarge@" }, Codes(Policy(20481 - baseLength), PolicyKind.BucketPolicy));
         }
 
         [Fact]
@@ -76,7 +86,57 @@ namespace S3CrossAccount.Core.Tests.Lint
             var finding = PolicyLinter.Lint(PolicyJson.Parse(json), PolicyKind.ManagedPolicy).Single();
             Assert.Equal("InvalidCharacters", finding.Code);
             Assert.Contains("U+20AC", finding.Message);
-            Assert.Empty(PolicyLinter.Lint(PolicyJson.Parse(json), PolicyKind.BucketPolicy));
+            Assert.DoesNotContain(PolicyLinter.Lint(PolicyJson.Parse(json), PolicyKind.BucketPolicy), f => f.Code == "InvalidCharacters");
+        }
+
+        private const string Allow = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",";
+
+        [Theory]
+        [InlineData("\"Action\":\"GetObject\",\"Resource\":\"*\"}]}", "MalformedAction@0")]
+        [InlineData("\"Action\":[\"s3:\",\":GetObject\",\"s3 :GetObject\"],\"Resource\":\"*\"}]}", "MalformedAction@0,MalformedAction@0,MalformedAction@0")]
+        [InlineData("\"Action\":\"s3:GetObject\",\"Resource\":[\"bucket/*\",\"arn:aws:s3:bucket\"]}]}", "MalformedResource@0,MalformedResource@0")]
+        [InlineData("\"NotAction\":\"s3:Get*\",\"NotResource\":\"arn:aws:s3:::b/${aws:username}/*\"}]}", "")]
+        public void MalformedActionsAndResources_AreErrors_NotCrashes(string rest, string expected) =>
+            Assert.Equal(expected, string.Join(",", Codes(Allow + rest, PolicyKind.ManagedPolicy)));
+
+        [Theory]
+        [InlineData("{\"AWS\":\"arn:aws:iam::*:root\"}", "WildcardInPrincipal@0")]
+        [InlineData("{\"AWS\":\"arn:aws:iam::222233334444:user/*\"}", "WildcardInPrincipal@0")]
+        [InlineData("{\"AWS\":\"AccountB\"}", "InvalidPrincipal@0")]
+        [InlineData("{\"AWS\":\"arn:aws:iam::222233334444:group/Admins\"}", "InvalidPrincipal@0")]
+        [InlineData("{\"AWS\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\"}", "InvalidPrincipal@0")]
+        [InlineData("{\"CanonicalUser\":\"222233334444\"}", "InvalidPrincipal@0")]
+        [InlineData("{\"AWS\":\"AIDACKCEVSQ6C2EXAMPLE\"}", "DeletedPrincipal@0")]
+        [InlineData("{\"AWS\":[\"222233334444\",\"arn:aws:iam::222233334444:root\",\"arn:aws-cn:iam::222233334444:role/p/R\",\"arn:aws:sts::222233334444:assumed-role/R/s1\",\"arn:aws:sts::222233334444:federated-user/Bob\"],\"CanonicalUser\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\",\"Service\":\"logging.s3.amazonaws.com\"}", "")]
+        public void PrincipalValues_AreChecked(string principal, string expected) =>
+            Assert.Equal(expected, string.Join(",", Codes(Allow + "\"Principal\":" + principal + ",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}", PolicyKind.BucketPolicy)));
+
+        [Fact]
+        public void FindingSeverities_OfThePrincipalChecks()
+        {
+            var findings = PolicyLinter.Lint(PolicyJson.Parse(Allow + "\"Principal\":{\"AWS\":[\"AROADBQP57FF2AEXAMPLE\",\"arn:aws:iam::*:root\"]},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}"), PolicyKind.BucketPolicy);
+            Assert.Equal(new[] { FindingSeverity.Warning, FindingSeverity.Error }, findings.Select(f => f.Severity).ToArray());
+            Assert.Contains("aws:PrincipalArn", findings[1].Message);
+        }
+
+        [Theory]
+        [InlineData(PolicyKind.BucketPolicy, "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"", "MissingPrincipal@0")]
+        [InlineData(PolicyKind.BucketPolicy, "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "MissingResource@0")]
+        [InlineData(PolicyKind.BucketPolicy, "\"NotPrincipal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"", "AllowWithNotPrincipal@0")]
+        [InlineData(PolicyKind.TrustPolicy, "\"Action\":\"sts:AssumeRole\"", "MissingPrincipal@0")]
+        [InlineData(PolicyKind.TrustPolicy, "\"NotPrincipal\":{\"AWS\":\"222233334444\"},\"Action\":\"sts:AssumeRole\"", "NotPrincipalNotAllowed@0")]
+        [InlineData(PolicyKind.TrustPolicy, "\"Principal\":{\"AWS\":\"222233334444\"},\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"", "ResourceNotAllowed@0")]
+        [InlineData(PolicyKind.ManagedPolicy, "\"Principal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"", "PrincipalNotAllowed@0")]
+        [InlineData(PolicyKind.InlineUserPolicy, "\"Action\":\"s3:GetObject\"", "MissingResource@0")]
+        [InlineData(PolicyKind.InlineRolePolicy, "\"NotPrincipal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"NotResource\":\"arn:aws:s3:::b/*\"", "PrincipalNotAllowed@0")]
+        public void RequiredAndProhibitedElements_DependOnTheKind(PolicyKind kind, string statement, string expected) =>
+            Assert.Equal(expected, string.Join(",", Codes(Allow + statement + "}]}", kind)));
+
+        [Fact]
+        public void AutoKind_FlagsABucketPolicyStatementThatForgotItsPrincipal()
+        {
+            var codes = Codes(Allow + "\"Principal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"},{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\"}]}");
+            Assert.Equal(new[] { "MissingPrincipal@1" }, codes);
         }
 
         [Theory]
