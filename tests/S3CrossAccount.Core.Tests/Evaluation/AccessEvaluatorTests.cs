@@ -191,6 +191,32 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.False(Decide(Request(BobB, "s3:GetObject", context: ("aws:SourceIp", "203.0.113.5")), bucket, identity).Allowed);
         }
 
+        [Theory]
+        [InlineData("aws:ResourceAccount")]
+        [InlineData("s3:ResourceAccount")]
+        public void ResourceAccountKeys_AreTheBucketOwnersAccount(string key)
+        {
+            // B's identity policy allows reads anywhere, but only in buckets owned by A.
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"", condition: "{\"StringEquals\":{\"" + key + "\":\"" + A + "\"}}")));
+            var everyone = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"", "{\"AWS\":\"" + B + "\"}")));
+            Assert.True(Decide(Request(BobB, "s3:GetObject"), everyone, identity).Allowed);
+            var inC = Decide(Request(BobB, "s3:GetObject", bucketAccount: C), everyone, identity);
+            Assert.Equal(Decision.ImplicitDeny, inC.Decision);
+            Assert.Equal($"cross-account: bucket policy allows, but no identity policy in {B} allows s3:GetObject", inC.Reason);
+
+            // A value the caller gives explicitly wins (as for every derived key).
+            Assert.True(Decide(Request(BobB, "s3:GetObject", bucketAccount: C, context: (key, A)), everyone, identity).Allowed);
+        }
+
+        [Fact]
+        public void ResourceAccount_OfAnAssumeRole_IsTheRolesAccount()
+        {
+            var trust = Policy(Doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + B + "\"},\"Action\":\"sts:AssumeRole\"}"));
+            var identity = Policy(Doc(Allow("\"sts:AssumeRole\"", "\"*\"", condition: "{\"StringEquals\":{\"aws:ResourceAccount\":\"" + A + "\"}}")));
+            Assert.True(AccessEvaluator.EvaluateAssumeRole(BobB, $"arn:aws:iam::{A}:role/R", trust, new[] { identity }).Allowed);
+            Assert.False(AccessEvaluator.EvaluateAssumeRole(BobB, $"arn:aws:iam::{C}:role/R", trust, new[] { identity }).Allowed);
+        }
+
         [Fact]
         public void PrincipalAccountVariable_FromTheCaller()
         {
