@@ -54,6 +54,14 @@ namespace S3CrossAccount.Core.Tests.Lint
             Assert.Empty(Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
         }
 
+        [Theory]
+        [InlineData("{\"AWS\":\"arn:aws:iam::111122223333:user/Alice\"}", "DenyLocksOutBucketOwner@0")]
+        [InlineData("{\"AWS\":[\"arn:aws:iam::111122223333:role/Admin\",\"arn:aws:sts::111122223333:assumed-role/Admin/s1\"]}", "DenyLocksOutBucketOwner@0")]
+        [InlineData("{\"AWS\":[\"arn:aws:iam::111122223333:user/Alice\",\"111122223333\"]}", "")]
+        [InlineData("{\"AWS\":[\"arn:aws:iam::111122223333:user/Alice\",\"arn:aws:iam::111122223333:root\"]}", "")]
+        public void DenyWithNotPrincipal_ThatExemptsNoAccount_LocksOutTheOwner(string notPrincipal, string expected) =>
+            Assert.Equal(expected, string.Join(",", Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"NotPrincipal\":" + notPrincipal + ",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]}]}", PolicyKind.BucketPolicy)));
+
         [Fact]
         public void SizeLimits_PerKind()
         {

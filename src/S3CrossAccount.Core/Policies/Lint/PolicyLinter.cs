@@ -169,7 +169,7 @@ namespace S3CrossAccount.Core.Policies.Lint
             if (kind == PolicyKind.BucketPolicy && LocksOutOwner(s))
             {
                 Add(FindingSeverity.Warning, "DenyLocksOutBucketOwner",
-                    "This Deny applies to every principal without a condition and covers changing the bucket policy: the bucket owner's own users and roles can no longer fix it; only the account root user can delete the policy.");
+                    "This Deny applies to every principal (\"*\", or a NotPrincipal that exempts no account) without a condition and covers changing the bucket policy: the bucket owner's own users and roles can no longer fix it; only the account root user can delete the policy.");
             }
         }
 
@@ -395,9 +395,19 @@ namespace S3CrossAccount.Core.Policies.Lint
             }
         }
 
+        private static bool ExemptsAnAccount(PrincipalBlock notPrincipal) =>
+            notPrincipal.IsPublic || notPrincipal.Entries.Any(e => e.Key == PrincipalTypes.CanonicalUser
+                || (e.Key == PrincipalTypes.Aws && e.Value.Any(v => PrincipalArn.Problem(v, out var p) == null
+                    && (p!.Kind == PrincipalKind.AccountId || p.Kind == PrincipalKind.AccountRoot))));
+
         private static bool LocksOutOwner(PolicyStatement s)
         {
-            if (s.Effect != PolicyEffect.Deny || !(s.Principal?.IsPublic ?? false) || (s.Condition != null && s.Condition.Clauses.Count > 0))
+            // "Everyone" is Principal "*", or a NotPrincipal that exempts no account: AWS checks the caller's account
+            // before the user or role, so a NotPrincipal naming only a user or role (without its account) exempts
+            // no one and the Deny hits every principal of every account, the bucket owner's included.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+            var everyone = (s.Principal?.IsPublic ?? false) || (s.NotPrincipal != null && !ExemptsAnAccount(s.NotPrincipal));
+            if (s.Effect != PolicyEffect.Deny || !everyone || (s.Condition != null && s.Condition.Clauses.Count > 0))
             {
                 return false;
             }
