@@ -180,6 +180,32 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.False(Decide(Request($"arn:aws:sts::{A}:assumed-role/R/alice", "s3:PutObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt"), null, identity).Allowed);
         }
 
+        [Theory]
+        [InlineData("\"Version\":\"2008-10-17\",")]
+        [InlineData("")]
+        public void PolicyVariables_AreLiteralText_BeforeVersion2012(string version)
+        {
+            // Same statements as above, in a policy without Version 2012-10-17: ${aws:username} is not substituted.
+            var statements = "\"Statement\":[" + Allow("\"s3:PutObject\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/${aws:username}/*\"")
+                + "," + Allow("\"s3:ListBucket\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1\"", condition: "{\"StringLike\":{\"s3:prefix\":\"home/${aws:username}/*\"}}") + "]";
+            var old = Policy("{" + version + statements + "}");
+            var current = Policy("{\"Version\":\"2012-10-17\"," + statements + "}");
+            var home = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt";
+            var literal = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/${aws:username}/a.txt";
+            Assert.True(Decide(Request(AliceA, "s3:PutObject", home), null, current).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:PutObject", home), null, old).Allowed);
+            Assert.True(Decide(Request(AliceA, "s3:PutObject", literal), null, old).Allowed);
+
+            var bucket = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1";
+            Assert.True(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/alice/x")), null, current).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/alice/x")), null, old).Allowed);
+            Assert.True(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/${aws:username}/x")), null, old).Allowed);
+
+            // The trace shows the condition as written.
+            var trace = AccessEvaluator.Evaluate(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "x")), new AccessPolicies { IdentityPolicies = new[] { old } }, detailed: true).Trace!;
+            Assert.Contains(trace[1].Conditions, c => c.StartsWith("StringLike s3:prefix [home/${aws:username}/*] ->", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public void Conditions_SourceIpAndOrgId_AcrossAccounts()
         {
