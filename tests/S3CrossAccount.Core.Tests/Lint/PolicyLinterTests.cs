@@ -140,6 +140,31 @@ namespace S3CrossAccount.Core.Tests.Lint
         public void RequiredAndProhibitedElements_DependOnTheKind(PolicyKind kind, string statement, string expected) =>
             Assert.Equal(expected, string.Join(",", Codes(Allow + statement + "}]}", kind)));
 
+        [Theory]
+        [InlineData("{\"NumericLessThanEquals\":{\"s3:max-keys\":[\"10\",\"ten\"]}}", "s3:max-keys: 'ten' is not a number")]
+        [InlineData("{\"DateGreaterThan\":{\"aws:CurrentTime\":\"next Tuesday\"}}", "aws:CurrentTime: 'next Tuesday' is not a date")]
+        [InlineData("{\"Bool\":{\"aws:SecureTransport\":\"yes\"}}", "aws:SecureTransport: 'yes' is not true or false")]
+        [InlineData("{\"Null\":{\"s3:x-amz-acl\":\"no\"}}", "s3:x-amz-acl: 'no' is not true or false")]
+        [InlineData("{\"NotIpAddress\":{\"aws:SourceIp\":\"203.0.113.0/33\"}}", "aws:SourceIp: '203.0.113.0/33' is not an IPv4 or IPv6 address or CIDR block")]
+        [InlineData("{\"ForAnyValue:IpAddressIfExists\":{\"aws:SourceIp\":\"10.0.0.0/8x\"}}", "'10.0.0.0/8x' is not an IPv4")]
+        [InlineData("{\"BinaryEquals\":{\"key\":\"not base64!\"}}", "key: 'not base64!' is not base64")]
+        public void ConditionValues_TheOperatorCannotRead_AreWarnings(string condition, string message)
+        {
+            var finding = PolicyLinter.Lint(PolicyJson.Parse(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":" + condition + "}]}"), PolicyKind.ManagedPolicy).Single();
+            Assert.Equal("InvalidConditionValue", finding.Code);
+            Assert.Equal(FindingSeverity.Warning, finding.Severity);
+            Assert.Contains(message, finding.Message);
+        }
+
+        [Fact]
+        public void ConditionValues_InEveryReadableForm_AreClean()
+        {
+            const string condition = "{\"NumericLessThan\":{\"s3:max-keys\":[10,\"1.5\",\"-3\"]},\"DateLessThan\":{\"aws:CurrentTime\":[\"2026-01-31\",\"2026-01-31T12:00:00Z\",\"1767225600\"]},"
+                + "\"Bool\":{\"aws:SecureTransport\":[true,\"False\"]},\"Null\":{\"s3:x-amz-acl\":\"true\"},\"IpAddress\":{\"aws:SourceIp\":[\"203.0.113.0/24\",\"203.0.113.7\",\"2001:DB8::/32\"]},"
+                + "\"BinaryEquals\":{\"key\":\"QmluYXJ5VmFsdWU=\"},\"StringLike\":{\"s3:prefix\":\"home/${aws:username}/*\"}}";
+            Assert.Empty(Codes(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":" + condition + "}]}", PolicyKind.ManagedPolicy));
+        }
+
         [Fact]
         public void AutoKind_FlagsABucketPolicyStatementThatForgotItsPrincipal()
         {

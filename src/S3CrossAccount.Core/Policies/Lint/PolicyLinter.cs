@@ -154,7 +154,10 @@ namespace S3CrossAccount.Core.Policies.Lint
                     if (!IsValidOperator(clause.Operator))
                     {
                         Add(FindingSeverity.Error, "InvalidConditionOperator", $"'{clause.Operator}' is not a condition operator.");
+                        continue;
                     }
+
+                    CheckConditionValues(clause, Add);
                 }
             }
 
@@ -341,6 +344,78 @@ namespace S3CrossAccount.Core.Policies.Lint
         // "*" or arn:partition:service:region:account:resource (any part may hold wildcards or policy variables).
         private static bool IsWellFormedResource(string resource) =>
             resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Split(new[] { ':' }, 6).Length == 6);
+
+        // A value the operator's family cannot read never matches: the condition is then always false (always true
+        // for a negated operator), which is never what the author meant. Numbers, dates (ISO 8601 or epoch seconds),
+        // booleans, IP addresses/CIDR blocks and base64 have fixed forms; these operators take no policy variables.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+        private static void CheckConditionValues(ConditionClause clause, Action<FindingSeverity, string, string> add)
+        {
+            var family = BaseOperator(clause.Operator);
+            Func<string, bool>? valid = null;
+            string? form = null;
+            if (family.StartsWith("Numeric", StringComparison.Ordinal))
+            {
+                valid = v => Evaluation.Conditions.NumericOperator.TryParse(v, out _);
+                form = "a number";
+            }
+            else if (family.StartsWith("Date", StringComparison.Ordinal))
+            {
+                valid = v => Evaluation.Conditions.DateOperator.TryParse(v, out _);
+                form = "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)";
+            }
+            else if (family == "Bool" || family == "Null")
+            {
+                valid = v => bool.TryParse(v.Trim(), out _);
+                form = "true or false";
+            }
+            else if (family == "IpAddress" || family == "NotIpAddress")
+            {
+                valid = Evaluation.Conditions.Cidr.IsBlock;
+                form = "an IPv4 or IPv6 address or CIDR block";
+            }
+            else if (family == "BinaryEquals")
+            {
+                valid = IsBase64;
+                form = "base64";
+            }
+
+            if (valid == null)
+            {
+                return;
+            }
+
+            foreach (var entry in clause.Entries)
+            {
+                foreach (var value in entry.Values)
+                {
+                    if (!valid(value.Text))
+                    {
+                        add(FindingSeverity.Warning, "InvalidConditionValue", $"{clause.Operator} {entry.Key}: '{value.Text}' is not {form}, so it never matches.");
+                    }
+                }
+            }
+        }
+
+        private static bool IsBase64(string text)
+        {
+            try
+            {
+                Convert.FromBase64String(text);
+                return text.Length > 0;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        private static string BaseOperator(string op)
+        {
+            var colon = op.IndexOf(':');
+            var name = colon < 0 ? op : op.Substring(colon + 1);
+            return name.EndsWith("IfExists", StringComparison.Ordinal) ? name.Substring(0, name.Length - "IfExists".Length) : name;
+        }
 
         private static bool IsValidOperator(string op)
         {
