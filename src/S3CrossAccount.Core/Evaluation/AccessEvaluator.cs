@@ -27,8 +27,21 @@ namespace S3CrossAccount.Core.Evaluation
     /// </summary>
     public static class AccessEvaluator
     {
+        /// <summary>
+        /// Decides <paramref name="request"/>. The resource policy in <see cref="AccessPolicies.BucketPolicy"/> is the
+        /// bucket policy, or the role's trust policy when the request is sts:AssumeRole on a role ARN.
+        /// </summary>
         public static AccessDecision Evaluate(AccessRequest request, AccessPolicies policies, bool detailed = false) =>
-            Evaluate(request, policies, PolicyLayer.BucketPolicy, detailed);
+            Evaluate(request, policies, IsAssumeRole(request) ? PolicyLayer.TrustPolicy : PolicyLayer.BucketPolicy, detailed);
+
+        // The trust policy is the role's resource-based policy for the sts:AssumeRole family (AssumeRole, and the
+        // sts:TagSession / sts:SetSourceIdentity that a trust policy must also allow when they are used).
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html
+        private static bool IsAssumeRole(AccessRequest request) =>
+            !request.Resource.IsS3
+            && request.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)
+            && Identifiers.Arn.TryParse(request.Resource.Arn, out var arn)
+            && arn!.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal);
 
         /// <summary>
         /// sts:AssumeRole: the role's trust policy must allow the caller, and (across accounts) the caller's

@@ -394,6 +394,23 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         }
 
         [Fact]
+        public void Evaluate_OfAssumeRoleOnARoleArn_ReadsTheResourcePolicyAsTheTrustPolicy()
+        {
+            const string role = "arn:aws:iam::111122223333:role/examplerole";
+            var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::777788889999:root\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
+            var request = new AccessRequest("arn:aws:iam::777788889999:user/Dave", "sts:AssumeRole", role, A);
+            var viaEvaluate = AccessEvaluator.Evaluate(request, new AccessPolicies { BucketPolicy = trust });
+            var viaAssume = AccessEvaluator.EvaluateAssumeRole(request.Principal.Arn, role, trust, new EvaluationPolicy[0]);
+            Assert.Equal(viaAssume.Reason, viaEvaluate.Reason);
+            Assert.Contains(viaEvaluate.Layers, l => l.Layer == PolicyLayer.TrustPolicy && l.Outcome == LayerOutcome.Allow);
+            Assert.DoesNotContain(viaEvaluate.Layers, l => l.Layer == PolicyLayer.BucketPolicy);
+
+            // Any other action on a role, or sts:AssumeRole on something that is not a role, keeps the generic wording.
+            var other = AccessEvaluator.Evaluate(new AccessRequest("arn:aws:iam::777788889999:user/Dave", "iam:GetRole", role, A), new AccessPolicies { BucketPolicy = trust });
+            Assert.Contains(other.Layers, l => l.Layer == PolicyLayer.BucketPolicy);
+        }
+
+        [Fact]
         public void Detailed_TracesEveryStatement_WithReasons()
         {
             var bucket = Policy(Doc(
