@@ -115,7 +115,7 @@ namespace S3CrossAccount.Core.Tests.Lint
         [InlineData("{\"AWS\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\"}", "InvalidPrincipal@0")]
         [InlineData("{\"CanonicalUser\":\"222233334444\"}", "InvalidPrincipal@0")]
         [InlineData("{\"AWS\":\"AIDACKCEVSQ6C2EXAMPLE\"}", "DeletedPrincipal@0")]
-        [InlineData("{\"AWS\":[\"222233334444\",\"arn:aws:iam::222233334444:root\",\"arn:aws-cn:iam::222233334444:role/p/R\",\"arn:aws:sts::222233334444:assumed-role/R/s1\",\"arn:aws:sts::222233334444:federated-user/Bob\"],\"CanonicalUser\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\",\"Service\":\"logging.s3.amazonaws.com\"}", "")]
+        [InlineData("{\"AWS\":[\"222233334444\",\"arn:aws:iam::222233334444:root\",\"arn:aws-cn:iam::222233334444:role/p/R\",\"arn:aws:sts::222233334444:assumed-role/R/s1\",\"arn:aws:sts::222233334444:federated-user/Bob\",\"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHEXAMPLE\"],\"CanonicalUser\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\",\"Service\":\"logging.s3.amazonaws.com\"}", "")]
         public void PrincipalValues_AreChecked(string principal, string expected) =>
             Assert.Equal(expected, string.Join(",", Codes(Allow + "\"Principal\":" + principal + ",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}", PolicyKind.BucketPolicy)));
 

@@ -300,6 +300,13 @@ namespace S3CrossAccount.Core.Policies.Lint
                 return $"'{value}' is the unique ID AWS shows for a user or role that was deleted; it matches no one now (a new identity with the same name gets a new ID). Remove it or name the identity again.";
             }
 
+            // A CloudFront origin access identity (legacy OAI) is written as a pseudo-IAM user of the "cloudfront" account.
+            // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+            if (value.StartsWith("arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             // Federated user sessions (GetFederationToken) are principals too, though the module never builds them.
             if (Arn.TryParse(value, out var arn) && arn!.Service == "sts" && arn.Region.Length == 0 && AccountId.IsValid(arn.Account)
                 && arn.Resource.StartsWith("federated-user/", StringComparison.Ordinal) && arn.Resource.Length > "federated-user/".Length)
