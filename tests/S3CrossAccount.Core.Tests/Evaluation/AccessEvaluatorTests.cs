@@ -235,6 +235,24 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         }
 
         [Fact]
+        public void DataPerimeterDeny_OnPrincipalIsAWSService_AppliesToSignedCallers_NotToServices()
+        {
+            // The usual organization perimeter: deny callers outside o-abc123 unless an AWS service calls.
+            var bucket = Policy(Doc(
+                Allow("\"s3:GetObject\"", ObjectsStar, "\"*\""),
+                Deny("\"s3:*\"", ObjectsStar, "\"*\"", "{\"StringNotEqualsIfExists\":{\"aws:PrincipalOrgID\":\"o-abc123\"},\"Bool\":{\"aws:PrincipalIsAWSService\":\"false\"}}", "Perimeter")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")));
+            var outsider = Decide(Request(BobB, "s3:GetObject"), bucket, identity);
+            Assert.Equal(Decision.ExplicitDeny, outsider.Decision);
+            Assert.Equal("explicit Deny in bucket policy 'policy' (Sid Perimeter) for s3:GetObject", outsider.Reason);
+            Assert.True(Decide(Request(BobB, "s3:GetObject", context: ("aws:PrincipalOrgID", "o-abc123")), bucket, identity).Allowed);
+            Assert.True(Decide(Request("logging.s3.amazonaws.com", "s3:GetObject"), bucket).Allowed);
+
+            // Anonymous requests are not signed: the key is absent, so Bool is false and this Deny does not apply.
+            Assert.True(Decide(Request("*", "s3:GetObject"), bucket).Allowed);
+        }
+
+        [Fact]
         public void ResourceAccount_OfAnAssumeRole_IsTheRolesAccount()
         {
             var trust = Policy(Doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + B + "\"},\"Action\":\"sts:AssumeRole\"}"));

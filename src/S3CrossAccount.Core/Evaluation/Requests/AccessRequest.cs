@@ -43,7 +43,8 @@ namespace S3CrossAccount.Core.Evaluation.Requests
 
         /// <summary>
         /// The context the policies see: the caller's keys plus aws:PrincipalArn, aws:PrincipalAccount,
-        /// aws:PrincipalType, aws:username and aws:userid derived from the principal, and aws:ResourceAccount
+        /// aws:PrincipalType, aws:PrincipalIsAWSService (aws:PrincipalServiceName), aws:username and aws:userid derived
+        /// from the principal, and aws:ResourceAccount
         /// (and s3:ResourceAccount for S3) from the bucket's account (the caller's own values win).
         /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
         /// </summary>
@@ -70,6 +71,19 @@ namespace S3CrossAccount.Core.Evaluation.Requests
                 case PrincipalKind.Anonymous:
                     context.SetDefault("aws:PrincipalType", "Anonymous");
                     break;
+            }
+
+            // Every signed request carries aws:PrincipalIsAWSService (data-perimeter policies test it with Bool, and a
+            // missing key would make such a Deny silently not apply); a service principal also names itself.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice
+            if (p.Kind != PrincipalKind.Anonymous)
+            {
+                context.SetDefault("aws:PrincipalIsAWSService", p.Kind == PrincipalKind.Service ? "true" : "false");
+            }
+
+            if (p.Kind == PrincipalKind.Service)
+            {
+                context.SetDefault("aws:PrincipalServiceName", p.Arn);
             }
 
             if (p.AccountId != null)
