@@ -55,6 +55,19 @@ namespace S3CrossAccount.Core.Tests.Lint
         }
 
         [Theory]
+        [InlineData("{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "PublicPrincipalNotLimited@0")]
+        [InlineData("{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}", "PublicPrincipalNotLimited@0")]
+        [InlineData("{\"StringEqualsIfExists\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}", "PublicPrincipalNotLimited@0")]
+        [InlineData("{\"StringLike\":{\"aws:PrincipalArn\":\"*\"}}", "PublicPrincipalNotLimited@0")]
+        [InlineData("{\"IpAddress\":{\"aws:SourceIp\":\"0.0.0.0/0\"}}", "PublicPrincipalNotLimited@0")]
+        [InlineData("{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"},\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "")]
+        [InlineData("{\"IpAddress\":{\"aws:SourceIp\":[\"203.0.113.0/24\",\"2001:DB8::/32\"]}}", "")]
+        [InlineData("{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::222233334444:role/*\"}}", "")]
+        [InlineData("{\"StringEquals\":{\"AWS:SOURCEACCOUNT\":\"222233334444\"}}", "")]
+        public void PublicPrincipal_NeedsAConditionThatFixesTheCaller(string condition, string expected) =>
+            Assert.Equal(expected, string.Join(",", Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":" + condition + "}]}")));
+
+        [Theory]
         [InlineData("{\"AWS\":\"arn:aws:iam::111122223333:user/Alice\"}", "DenyLocksOutBucketOwner@0")]
         [InlineData("{\"AWS\":[\"arn:aws:iam::111122223333:role/Admin\",\"arn:aws:sts::111122223333:assumed-role/Admin/s1\"]}", "DenyLocksOutBucketOwner@0")]
         [InlineData("{\"AWS\":[\"arn:aws:iam::111122223333:user/Alice\",\"111122223333\"]}", "")]
@@ -129,7 +142,7 @@ namespace S3CrossAccount.Core.Tests.Lint
 
         [Theory]
         [InlineData(PolicyKind.BucketPolicy, "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"", "MissingPrincipal@0")]
-        [InlineData(PolicyKind.BucketPolicy, "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "MissingResource@0")]
+        [InlineData(PolicyKind.BucketPolicy, "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "MissingResource@0,PublicPrincipalNotLimited@0")]
         [InlineData(PolicyKind.BucketPolicy, "\"NotPrincipal\":{\"AWS\":\"222233334444\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"", "AllowWithNotPrincipal@0")]
         [InlineData(PolicyKind.TrustPolicy, "\"Action\":\"sts:AssumeRole\"", "MissingPrincipal@0")]
         [InlineData(PolicyKind.TrustPolicy, "\"NotPrincipal\":{\"AWS\":\"222233334444\"},\"Action\":\"sts:AssumeRole\"", "NotPrincipalNotAllowed@0")]

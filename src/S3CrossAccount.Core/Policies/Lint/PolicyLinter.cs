@@ -168,6 +168,10 @@ namespace S3CrossAccount.Core.Policies.Lint
             {
                 Add(FindingSeverity.Warning, "PublicPrincipalWithoutCondition", "The statement allows everyone (\"*\") without a condition: anyone, including anonymous callers, gets these permissions.");
             }
+            else if (isPublic && !s.Condition!.Clauses.Any(LimitsTheCaller))
+            {
+                Add(FindingSeverity.Warning, "PublicPrincipalNotLimited", "The statement allows everyone (\"*\") and none of its conditions fixes who may call (a fixed aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount, aws:SourceOwner, aws:userid, aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn): S3 treats such a policy as public.");
+            }
 
             if (kind == PolicyKind.BucketPolicy && LocksOutOwner(s))
             {
@@ -422,6 +426,31 @@ namespace S3CrossAccount.Core.Policies.Lint
             var colon = op.IndexOf(':');
             var name = colon < 0 ? op : op.Substring(colon + 1);
             return name.EndsWith("IfExists", StringComparison.Ordinal) ? name.Substring(0, name.Length - "IfExists".Length) : name;
+        }
+
+        // S3 calls a bucket policy public unless it grants to fixed principals or to fixed values of these keys; the
+        // aws:Principal* keys fix the caller as well. A negated, IfExists or ForAllValues test does not fix anything
+        // (a request without the key, or with another value, still passes), nor does a bare "*" value.
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
+        private static readonly string[] CallerKeys =
+        {
+            "aws:SourceIp", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceArn", "aws:SourceAccount", "aws:SourceOwner", "aws:userid",
+            "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        };
+
+        private static readonly string[] FixingOperators = { "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "IpAddress" };
+
+        private static bool LimitsTheCaller(ConditionClause clause)
+        {
+            var op = clause.Operator;
+            if (op.StartsWith("ForAllValues:", StringComparison.Ordinal) || op.EndsWith("IfExists", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var name = op.StartsWith("ForAnyValue:", StringComparison.Ordinal) ? op.Substring("ForAnyValue:".Length) : op;
+            return Array.IndexOf(FixingOperators, name) >= 0
+                && clause.Entries.Any(e => CallerKeys.Contains(e.Key, StringComparer.OrdinalIgnoreCase) && e.Values.All(v => v.Text != "*" && !(name == "IpAddress" && v.Text.EndsWith("/0", StringComparison.Ordinal))));
         }
 
         private static bool IsValidOperator(string op)
