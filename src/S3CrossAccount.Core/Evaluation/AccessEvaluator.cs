@@ -175,8 +175,15 @@ namespace S3CrossAccount.Core.Evaluation
                         : $"{policies.ObjectOwnership}: ACLs are in force";
             layers.Add(new LayerAnalysis(PolicyLayer.ObjectOwnership, LayerOutcome.NotApplicable, null, ownershipNote));
 
+            // So that a bucket owner cannot lock itself out, the root user of the bucket's account may always get, put
+            // and delete the bucket policy, whatever the bucket policy denies; only Organizations policies (SCPs, RCPs)
+            // and VPC endpoint policies can stop it.
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html
+            bool ownerRootManagesPolicy = isS3 && !request.Resource.IsObject && principal.Kind == PrincipalKind.AccountRoot
+                && principal.AccountId == request.BucketAccount && IsBucketPolicyAction(request.Action);
+
             // 1. Explicit deny anywhere wins. The bucket owner's Deny holds even on objects it does not own.
-            var denies = Concat(identity.Denies, boundary.Denies, session.Denies, scp.Denies, rcp.Denies, resource.Denies);
+            var denies = Concat(identity.Denies, boundary.Denies, session.Denies, scp.Denies, rcp.Denies, ownerRootManagesPolicy ? null : resource.Denies);
             AddLayer(layers, PolicyLayer.IdentityPolicy, identity, hasIdentity);
             AddLayer(layers, resourceLayer, resource, true, resourcePolicyCovers || resource.Denies != null ? null : $"the object is owned by account {resourceOwner}; the bucket policy covers only objects the bucket owner owns");
             if (boundary.Given)
@@ -243,6 +250,11 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (sameAccount)
             {
+                if (ownerRootManagesPolicy && resource.Denies != null)
+                {
+                    return Done(request, Decision.Allowed, $"same account: the bucket owner's root user may always call {request.Action}, even though the bucket policy denies it", layers, trace);
+                }
+
                 if (identityAllow)
                 {
                     return Done(request, Decision.Allowed, principal.Kind == PrincipalKind.AccountRoot
@@ -280,6 +292,11 @@ namespace S3CrossAccount.Core.Evaluation
 
             return Done(request, Decision.ImplicitDeny, identityAllow ? $"cross-account: identity policy allows, but {ownerWhy}" : $"cross-account: {ownerWhy}, and {identityWhy}", layers, trace);
         }
+
+        private static bool IsBucketPolicyAction(string action) =>
+            string.Equals(action, "s3:GetBucketPolicy", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(action, "s3:PutBucketPolicy", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(action, "s3:DeleteBucketPolicy", StringComparison.OrdinalIgnoreCase);
 
         private static bool EvaluateAcl(AccessRequest request, AccessPolicies policies, bool aclsInForce, bool objectContext, string objectOwner, List<LayerAnalysis> layers)
         {

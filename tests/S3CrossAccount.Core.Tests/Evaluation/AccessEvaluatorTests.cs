@@ -66,6 +66,32 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         }
 
         [Fact]
+        public void BucketOwnersRoot_MayAlwaysManageTheBucketPolicy_ButNothingElseItDenies()
+        {
+            const string bucketArn = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1";
+            var lockout = Policy(Doc(Deny("\"s3:*\"", $"[\"{bucketArn}\",\"{bucketArn}/*\"]", "\"*\"", sid: "DenyAll")));
+            var root = $"arn:aws:iam::{A}:root";
+            foreach (var action in new[] { "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy" })
+            {
+                var d = Decide(Request(root, action, bucketArn), lockout);
+                Assert.Equal(Decision.Allowed, d.Decision);
+                Assert.Equal($"same account: the bucket owner's root user may always call {action}, even though the bucket policy denies it", d.Reason);
+            }
+
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request(root, "s3:GetBucketAcl", bucketArn), lockout).Decision);
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request(root, "s3:GetObject"), lockout).Decision);
+            var admin = Policy(Doc(Allow("\"*\"", "\"*\"")));
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{A}:user/admin", "s3:PutBucketPolicy", bucketArn), lockout, admin).Decision);
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{B}:root", "s3:PutBucketPolicy", bucketArn), lockout).Decision);
+
+            // Organizations policies still bind the root user.
+            var scp = Policy(Doc(Allow("\"*\"", "\"*\""), Deny("\"s3:PutBucketPolicy\"", "\"*\"")), "scp");
+            var withScp = AccessEvaluator.Evaluate(Request(root, "s3:PutBucketPolicy", bucketArn), new AccessPolicies { BucketPolicy = lockout, ServiceControlPolicies = new[] { scp } });
+            Assert.Equal(Decision.ExplicitDeny, withScp.Decision);
+            Assert.StartsWith("explicit Deny in SCP 'scp'", withScp.Reason);
+        }
+
+        [Fact]
         public void ExplicitDeny_InIdentityPolicy()
         {
             var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\""), Deny("\"s3:Delete*\"", "\"*\"")), "guard");
