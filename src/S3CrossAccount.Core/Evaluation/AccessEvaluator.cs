@@ -241,6 +241,14 @@ namespace S3CrossAccount.Core.Evaluation
             string resourceAllowText = resourceAllow ? $"{resourceName} allows" : "an ACL grants it";
             string ownerNoun = resourceAllow ? "the " + resourceName : "an ACL grant";
 
+            // Only identities of the bucket owner's account can read or change the bucket policy; anyone else gets
+            // 405 Method Not Allowed, whatever the policies grant.
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html
+            if (isS3 && principal.AccountId != request.BucketAccount && IsBucketPolicyAction(request.Action))
+            {
+                return Done(request, Decision.ImplicitDeny, $"{(anonymous ? "anonymous" : "cross-account")}: only identities of the bucket owner's account {request.BucketAccount} may call {request.Action} (S3 answers 405 Method Not Allowed)", layers, trace);
+            }
+
             if (anonymous)
             {
                 return resourceAllow || aclAllow

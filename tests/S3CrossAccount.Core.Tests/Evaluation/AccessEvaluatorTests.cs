@@ -84,6 +84,14 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{A}:user/admin", "s3:PutBucketPolicy", bucketArn), lockout, admin).Decision);
             Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{B}:root", "s3:PutBucketPolicy", bucketArn), lockout).Decision);
 
+            // Another account, or an anonymous caller, can never call them, even when every policy allows it.
+            var open = Policy(Doc(Allow("\"s3:*\"", $"\"{bucketArn}\"", "\"*\"")));
+            var other = Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:PutBucketPolicy", bucketArn), open, admin);
+            Assert.Equal(Decision.ImplicitDeny, other.Decision);
+            Assert.Equal($"cross-account: only identities of the bucket owner's account {A} may call s3:PutBucketPolicy (S3 answers 405 Method Not Allowed)", other.Reason);
+            Assert.Equal(Decision.ImplicitDeny, Decide(Request("*", "s3:GetBucketPolicy", bucketArn), open).Decision);
+            Assert.True(Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:GetBucketAcl", bucketArn), open, admin).Allowed);
+
             // Organizations policies still bind the root user.
             var scp = Policy(Doc(Allow("\"*\"", "\"*\""), Deny("\"s3:PutBucketPolicy\"", "\"*\"")), "scp");
             var withScp = AccessEvaluator.Evaluate(Request(root, "s3:PutBucketPolicy", bucketArn), new AccessPolicies { BucketPolicy = lockout, ServiceControlPolicies = new[] { scp } });
