@@ -218,6 +218,14 @@ namespace S3CrossAccount.Core.Evaluation
                 return Done(request, Decision.ExplicitDeny, $"explicit Deny in {Describe(denies[0])} for {request.Action}", layers, trace);
             }
 
+            // STS refuses AssumeRole signed with root user credentials ("Roles may not be assumed by root accounts"),
+            // whatever the trust policy says; a user or role of that account has to do it.
+            // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+            if (resourceLayer == PolicyLayer.TrustPolicy && principal.Kind == PrincipalKind.AccountRoot)
+            {
+                return Done(request, Decision.ImplicitDeny, $"the root user of account {principal.AccountId} cannot assume a role; an IAM user or role of that account must call {request.Action}", layers, trace);
+            }
+
             // 2. Guardrails must allow.
             if (scp.Given && !scp.AnyAllow)
             {

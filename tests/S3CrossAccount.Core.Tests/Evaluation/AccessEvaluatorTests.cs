@@ -446,6 +446,18 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         }
 
         [Fact]
+        public void AssumeRole_ByAnAccountRootUser_IsRefused_EvenWhenTheTrustPolicyNamesTheAccount()
+        {
+            const string role = "arn:aws:iam::111122223333:role/examplerole";
+            var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"777788889999\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
+            var root = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:root", role, trust, new EvaluationPolicy[0]);
+            Assert.Equal(Decision.ImplicitDeny, root.Decision);
+            Assert.Equal("the root user of account 777788889999 cannot assume a role; an IAM user or role of that account must call sts:AssumeRole", root.Reason);
+            var assumeAny = Policy(Doc(Allow("\"sts:AssumeRole\"", "\"*\"")));
+            Assert.True(AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:user/Dave", role, trust, new[] { assumeAny }).Allowed);
+        }
+
+        [Fact]
         public void Evaluate_OfAssumeRoleOnARoleArn_ReadsTheResourcePolicyAsTheTrustPolicy()
         {
             const string role = "arn:aws:iam::111122223333:role/examplerole";
