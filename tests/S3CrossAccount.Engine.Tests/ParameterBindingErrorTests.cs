@@ -28,3 +28,28 @@ namespace S3CrossAccount.Engine.Tests
         }
     }
 }
+
+namespace S3CrossAccount.Engine.Tests
+{
+    using Xunit;
+
+    /// <summary>
+    /// Policy parameters take JSON text through a transformation attribute; a bad document then fails in the binder,
+    /// so the ErrorId is PowerShell's, but the message still names the element path inside the document.
+    /// </summary>
+    public class PolicyTextBindingErrorTests
+    {
+        [Theory]
+        [InlineData("Test-XAccountPolicy -Policy '{\"Statement\": 5}'", "ParameterArgumentTransformationError,S3CrossAccount.Commands.Policy.TestXAccountPolicyCommand", "Invalid policy at Statement:")]
+        [InlineData("ConvertTo-XAccountPolicyJson -Policy '{\"Statement\":[{\"Effect\":\"Permit\",\"Action\":\"s3:*\"}]}'", "ParameterArgumentTransformationError,S3CrossAccount.Commands.Policy.ConvertToXAccountPolicyJsonCommand", "Invalid policy at Statement[0].Effect:")]
+        [InlineData("'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Condition\":{\"Bool\":[]}}]}' | Test-XAccountPolicy", "ParameterArgumentTransformationError,S3CrossAccount.Commands.Policy.TestXAccountPolicyCommand", "Invalid policy at Statement[0].Condition.Bool:")]
+        public void BadPolicyText_NamesThePathInsideTheDocument(string script, string fullyQualifiedErrorId, string message)
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run(script);
+            Assert.Empty(r.Output);
+            Assert.Equal(fullyQualifiedErrorId, r.FirstError!.FullyQualifiedErrorId);
+            Assert.Contains(message, r.FirstError.Exception.Message + " " + r.FirstError.Exception.InnerException?.Message);
+        }
+    }
+}
