@@ -27,8 +27,21 @@ namespace S3CrossAccount.Core.Evaluation
     /// </summary>
     public static class AccessEvaluator
     {
+        /// <summary>
+        /// Decides <paramref name="request"/>. The resource policy in <see cref="AccessPolicies.BucketPolicy"/> is the
+        /// bucket policy, or the role's trust policy when the request is sts:AssumeRole on a role ARN.
+        /// </summary>
         public static AccessDecision Evaluate(AccessRequest request, AccessPolicies policies, bool detailed = false) =>
-            Evaluate(request, policies, PolicyLayer.BucketPolicy, detailed);
+            Evaluate(request, policies, IsAssumeRole(request) ? PolicyLayer.TrustPolicy : PolicyLayer.BucketPolicy, detailed);
+
+        // The trust policy is the role's resource-based policy for the sts:AssumeRole family (AssumeRole, and the
+        // sts:TagSession / sts:SetSourceIdentity that a trust policy must also allow when they are used).
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html
+        private static bool IsAssumeRole(AccessRequest request) =>
+            !request.Resource.IsS3
+            && request.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)
+            && Identifiers.Arn.TryParse(request.Resource.Arn, out var arn)
+            && arn!.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal);
 
         /// <summary>
         /// sts:AssumeRole: the role's trust policy must allow the caller, and (across accounts) the caller's
@@ -162,8 +175,15 @@ namespace S3CrossAccount.Core.Evaluation
                         : $"{policies.ObjectOwnership}: ACLs are in force";
             layers.Add(new LayerAnalysis(PolicyLayer.ObjectOwnership, LayerOutcome.NotApplicable, null, ownershipNote));
 
+            // So that a bucket owner cannot lock itself out, the root user of the bucket's account may always get, put
+            // and delete the bucket policy, whatever the bucket policy denies; only Organizations policies (SCPs, RCPs)
+            // and VPC endpoint policies can stop it.
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html
+            bool ownerRootManagesPolicy = isS3 && !request.Resource.IsObject && principal.Kind == PrincipalKind.AccountRoot
+                && principal.AccountId == request.BucketAccount && IsBucketPolicyAction(request.Action);
+
             // 1. Explicit deny anywhere wins. The bucket owner's Deny holds even on objects it does not own.
-            var denies = Concat(identity.Denies, boundary.Denies, session.Denies, scp.Denies, rcp.Denies, resource.Denies);
+            var denies = Concat(identity.Denies, boundary.Denies, session.Denies, scp.Denies, rcp.Denies, ownerRootManagesPolicy ? null : resource.Denies);
             AddLayer(layers, PolicyLayer.IdentityPolicy, identity, hasIdentity);
             AddLayer(layers, resourceLayer, resource, true, resourcePolicyCovers || resource.Denies != null ? null : $"the object is owned by account {resourceOwner}; the bucket policy covers only objects the bucket owner owns");
             if (boundary.Given)
@@ -198,6 +218,14 @@ namespace S3CrossAccount.Core.Evaluation
                 return Done(request, Decision.ExplicitDeny, $"explicit Deny in {Describe(denies[0])} for {request.Action}", layers, trace);
             }
 
+            // STS refuses AssumeRole signed with root user credentials ("Roles may not be assumed by root accounts"),
+            // whatever the trust policy says; a user or role of that account has to do it.
+            // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+            if (resourceLayer == PolicyLayer.TrustPolicy && principal.Kind == PrincipalKind.AccountRoot)
+            {
+                return Done(request, Decision.ImplicitDeny, $"the root user of account {principal.AccountId} cannot assume a role; an IAM user or role of that account must call {request.Action}", layers, trace);
+            }
+
             // 2. Guardrails must allow.
             if (scp.Given && !scp.AnyAllow)
             {
@@ -221,6 +249,14 @@ namespace S3CrossAccount.Core.Evaluation
             string resourceAllowText = resourceAllow ? $"{resourceName} allows" : "an ACL grants it";
             string ownerNoun = resourceAllow ? "the " + resourceName : "an ACL grant";
 
+            // Only identities of the bucket owner's account can read or change the bucket policy; anyone else gets
+            // 405 Method Not Allowed, whatever the policies grant.
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html
+            if (isS3 && principal.AccountId != request.BucketAccount && IsBucketPolicyAction(request.Action))
+            {
+                return Done(request, Decision.ImplicitDeny, $"{(anonymous ? "anonymous" : "cross-account")}: only identities of the bucket owner's account {request.BucketAccount} may call {request.Action} (S3 answers 405 Method Not Allowed)", layers, trace);
+            }
+
             if (anonymous)
             {
                 return resourceAllow || aclAllow
@@ -230,6 +266,11 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (sameAccount)
             {
+                if (ownerRootManagesPolicy && resource.Denies != null)
+                {
+                    return Done(request, Decision.Allowed, $"same account: the bucket owner's root user may always call {request.Action}, even though the bucket policy denies it", layers, trace);
+                }
+
                 if (identityAllow)
                 {
                     return Done(request, Decision.Allowed, principal.Kind == PrincipalKind.AccountRoot
@@ -267,6 +308,11 @@ namespace S3CrossAccount.Core.Evaluation
 
             return Done(request, Decision.ImplicitDeny, identityAllow ? $"cross-account: identity policy allows, but {ownerWhy}" : $"cross-account: {ownerWhy}, and {identityWhy}", layers, trace);
         }
+
+        private static bool IsBucketPolicyAction(string action) =>
+            string.Equals(action, "s3:GetBucketPolicy", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(action, "s3:PutBucketPolicy", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(action, "s3:DeleteBucketPolicy", StringComparison.OrdinalIgnoreCase);
 
         private static bool EvaluateAcl(AccessRequest request, AccessPolicies policies, bool aclsInForce, bool objectContext, string objectOwner, List<LayerAnalysis> layers)
         {

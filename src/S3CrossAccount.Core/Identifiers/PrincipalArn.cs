@@ -84,6 +84,9 @@ namespace S3CrossAccount.Core.Identifiers
 
         public static bool TryParse(string? text, out PrincipalArn? principal) => TryParseCore(text, out principal, out _) == null;
 
+        /// <summary>Why <paramref name="text"/> is not a principal (null when it is one), for lint findings.</summary>
+        internal static string? Problem(string? text, out PrincipalArn? principal) => TryParseCore(text, out principal, out _);
+
         private static string? TryParseCore(string? text, out PrincipalArn? p, out ErrorCode code)
         {
             p = null;

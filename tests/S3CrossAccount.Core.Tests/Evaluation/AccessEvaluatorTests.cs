@@ -66,6 +66,40 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         }
 
         [Fact]
+        public void BucketOwnersRoot_MayAlwaysManageTheBucketPolicy_ButNothingElseItDenies()
+        {
+            const string bucketArn = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1";
+            var lockout = Policy(Doc(Deny("\"s3:*\"", $"[\"{bucketArn}\",\"{bucketArn}/*\"]", "\"*\"", sid: "DenyAll")));
+            var root = $"arn:aws:iam::{A}:root";
+            foreach (var action in new[] { "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy" })
+            {
+                var d = Decide(Request(root, action, bucketArn), lockout);
+                Assert.Equal(Decision.Allowed, d.Decision);
+                Assert.Equal($"same account: the bucket owner's root user may always call {action}, even though the bucket policy denies it", d.Reason);
+            }
+
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request(root, "s3:GetBucketAcl", bucketArn), lockout).Decision);
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request(root, "s3:GetObject"), lockout).Decision);
+            var admin = Policy(Doc(Allow("\"*\"", "\"*\"")));
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{A}:user/admin", "s3:PutBucketPolicy", bucketArn), lockout, admin).Decision);
+            Assert.Equal(Decision.ExplicitDeny, Decide(Request($"arn:aws:iam::{B}:root", "s3:PutBucketPolicy", bucketArn), lockout).Decision);
+
+            // Another account, or an anonymous caller, can never call them, even when every policy allows it.
+            var open = Policy(Doc(Allow("\"s3:*\"", $"\"{bucketArn}\"", "\"*\"")));
+            var other = Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:PutBucketPolicy", bucketArn), open, admin);
+            Assert.Equal(Decision.ImplicitDeny, other.Decision);
+            Assert.Equal($"cross-account: only identities of the bucket owner's account {A} may call s3:PutBucketPolicy (S3 answers 405 Method Not Allowed)", other.Reason);
+            Assert.Equal(Decision.ImplicitDeny, Decide(Request("*", "s3:GetBucketPolicy", bucketArn), open).Decision);
+            Assert.True(Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:GetBucketAcl", bucketArn), open, admin).Allowed);
+
+            // Organizations policies still bind the root user.
+            var scp = Policy(Doc(Allow("\"*\"", "\"*\""), Deny("\"s3:PutBucketPolicy\"", "\"*\"")), "scp");
+            var withScp = AccessEvaluator.Evaluate(Request(root, "s3:PutBucketPolicy", bucketArn), new AccessPolicies { BucketPolicy = lockout, ServiceControlPolicies = new[] { scp } });
+            Assert.Equal(Decision.ExplicitDeny, withScp.Decision);
+            Assert.StartsWith("explicit Deny in SCP 'scp'", withScp.Reason);
+        }
+
+        [Fact]
         public void ExplicitDeny_InIdentityPolicy()
         {
             var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\""), Deny("\"s3:Delete*\"", "\"*\"")), "guard");
@@ -180,6 +214,32 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.False(Decide(Request($"arn:aws:sts::{A}:assumed-role/R/alice", "s3:PutObject", "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt"), null, identity).Allowed);
         }
 
+        [Theory]
+        [InlineData("\"Version\":\"2008-10-17\",")]
+        [InlineData("")]
+        public void PolicyVariables_AreLiteralText_BeforeVersion2012(string version)
+        {
+            // Same statements as above, in a policy without Version 2012-10-17: ${aws:username} is not substituted.
+            var statements = "\"Statement\":[" + Allow("\"s3:PutObject\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/${aws:username}/*\"")
+                + "," + Allow("\"s3:ListBucket\"", "\"arn:aws:s3:::DOC-EXAMPLE-BUCKET1\"", condition: "{\"StringLike\":{\"s3:prefix\":\"home/${aws:username}/*\"}}") + "]";
+            var old = Policy("{" + version + statements + "}");
+            var current = Policy("{\"Version\":\"2012-10-17\"," + statements + "}");
+            var home = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/alice/a.txt";
+            var literal = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/home/${aws:username}/a.txt";
+            Assert.True(Decide(Request(AliceA, "s3:PutObject", home), null, current).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:PutObject", home), null, old).Allowed);
+            Assert.True(Decide(Request(AliceA, "s3:PutObject", literal), null, old).Allowed);
+
+            var bucket = "arn:aws:s3:::DOC-EXAMPLE-BUCKET1";
+            Assert.True(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/alice/x")), null, current).Allowed);
+            Assert.False(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/alice/x")), null, old).Allowed);
+            Assert.True(Decide(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "home/${aws:username}/x")), null, old).Allowed);
+
+            // The trace shows the condition as written.
+            var trace = AccessEvaluator.Evaluate(Request(AliceA, "s3:ListBucket", bucket, context: ("s3:prefix", "x")), new AccessPolicies { IdentityPolicies = new[] { old } }, detailed: true).Trace!;
+            Assert.Contains(trace[1].Conditions, c => c.StartsWith("StringLike s3:prefix [home/${aws:username}/*] ->", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public void Conditions_SourceIpAndOrgId_AcrossAccounts()
         {
@@ -189,6 +249,50 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.True(Decide(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-abc123"), ("aws:SourceIp", "2001:db8::7") }), bucket, identity).Allowed);
             Assert.False(Decide(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-abc123"), ("aws:SourceIp", "198.51.100.1") }), bucket, identity).Allowed);
             Assert.False(Decide(Request(BobB, "s3:GetObject", context: ("aws:SourceIp", "203.0.113.5")), bucket, identity).Allowed);
+        }
+
+        [Theory]
+        [InlineData("aws:ResourceAccount")]
+        [InlineData("s3:ResourceAccount")]
+        public void ResourceAccountKeys_AreTheBucketOwnersAccount(string key)
+        {
+            // B's identity policy allows reads anywhere, but only in buckets owned by A.
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"", condition: "{\"StringEquals\":{\"" + key + "\":\"" + A + "\"}}")));
+            var everyone = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"", "{\"AWS\":\"" + B + "\"}")));
+            Assert.True(Decide(Request(BobB, "s3:GetObject"), everyone, identity).Allowed);
+            var inC = Decide(Request(BobB, "s3:GetObject", bucketAccount: C), everyone, identity);
+            Assert.Equal(Decision.ImplicitDeny, inC.Decision);
+            Assert.Equal($"cross-account: bucket policy allows, but no identity policy in {B} allows s3:GetObject", inC.Reason);
+
+            // A value the caller gives explicitly wins (as for every derived key).
+            Assert.True(Decide(Request(BobB, "s3:GetObject", bucketAccount: C, context: (key, A)), everyone, identity).Allowed);
+        }
+
+        [Fact]
+        public void DataPerimeterDeny_OnPrincipalIsAWSService_AppliesToSignedCallers_NotToServices()
+        {
+            // The usual organization perimeter: deny callers outside o-abc123 unless an AWS service calls.
+            var bucket = Policy(Doc(
+                Allow("\"s3:GetObject\"", ObjectsStar, "\"*\""),
+                Deny("\"s3:*\"", ObjectsStar, "\"*\"", "{\"StringNotEqualsIfExists\":{\"aws:PrincipalOrgID\":\"o-abc123\"},\"Bool\":{\"aws:PrincipalIsAWSService\":\"false\"}}", "Perimeter")));
+            var identity = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")));
+            var outsider = Decide(Request(BobB, "s3:GetObject"), bucket, identity);
+            Assert.Equal(Decision.ExplicitDeny, outsider.Decision);
+            Assert.Equal("explicit Deny in bucket policy 'policy' (Sid Perimeter) for s3:GetObject", outsider.Reason);
+            Assert.True(Decide(Request(BobB, "s3:GetObject", context: ("aws:PrincipalOrgID", "o-abc123")), bucket, identity).Allowed);
+            Assert.True(Decide(Request("logging.s3.amazonaws.com", "s3:GetObject"), bucket).Allowed);
+
+            // Anonymous requests are not signed: the key is absent, so Bool is false and this Deny does not apply.
+            Assert.True(Decide(Request("*", "s3:GetObject"), bucket).Allowed);
+        }
+
+        [Fact]
+        public void ResourceAccount_OfAnAssumeRole_IsTheRolesAccount()
+        {
+            var trust = Policy(Doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + B + "\"},\"Action\":\"sts:AssumeRole\"}"));
+            var identity = Policy(Doc(Allow("\"sts:AssumeRole\"", "\"*\"", condition: "{\"StringEquals\":{\"aws:ResourceAccount\":\"" + A + "\"}}")));
+            Assert.True(AccessEvaluator.EvaluateAssumeRole(BobB, $"arn:aws:iam::{A}:role/R", trust, new[] { identity }).Allowed);
+            Assert.False(AccessEvaluator.EvaluateAssumeRole(BobB, $"arn:aws:iam::{C}:role/R", trust, new[] { identity }).Allowed);
         }
 
         [Fact]
@@ -339,6 +443,35 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.Equal("cross-account: trust policy allows, but no identity policy in 777788889999 allows sts:AssumeRole", noIdentity.Reason);
             var stranger = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::444455556666:user/bob", role, trust, new[] { daveAssume });
             Assert.False(stranger.Allowed);
+        }
+
+        [Fact]
+        public void AssumeRole_ByAnAccountRootUser_IsRefused_EvenWhenTheTrustPolicyNamesTheAccount()
+        {
+            const string role = "arn:aws:iam::111122223333:role/examplerole";
+            var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"777788889999\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
+            var root = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:root", role, trust, new EvaluationPolicy[0]);
+            Assert.Equal(Decision.ImplicitDeny, root.Decision);
+            Assert.Equal("the root user of account 777788889999 cannot assume a role; an IAM user or role of that account must call sts:AssumeRole", root.Reason);
+            var assumeAny = Policy(Doc(Allow("\"sts:AssumeRole\"", "\"*\"")));
+            Assert.True(AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:user/Dave", role, trust, new[] { assumeAny }).Allowed);
+        }
+
+        [Fact]
+        public void Evaluate_OfAssumeRoleOnARoleArn_ReadsTheResourcePolicyAsTheTrustPolicy()
+        {
+            const string role = "arn:aws:iam::111122223333:role/examplerole";
+            var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::777788889999:root\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
+            var request = new AccessRequest("arn:aws:iam::777788889999:user/Dave", "sts:AssumeRole", role, A);
+            var viaEvaluate = AccessEvaluator.Evaluate(request, new AccessPolicies { BucketPolicy = trust });
+            var viaAssume = AccessEvaluator.EvaluateAssumeRole(request.Principal.Arn, role, trust, new EvaluationPolicy[0]);
+            Assert.Equal(viaAssume.Reason, viaEvaluate.Reason);
+            Assert.Contains(viaEvaluate.Layers, l => l.Layer == PolicyLayer.TrustPolicy && l.Outcome == LayerOutcome.Allow);
+            Assert.DoesNotContain(viaEvaluate.Layers, l => l.Layer == PolicyLayer.BucketPolicy);
+
+            // Any other action on a role, or sts:AssumeRole on something that is not a role, keeps the generic wording.
+            var other = AccessEvaluator.Evaluate(new AccessRequest("arn:aws:iam::777788889999:user/Dave", "iam:GetRole", role, A), new AccessPolicies { BucketPolicy = trust });
+            Assert.Contains(other.Layers, l => l.Layer == PolicyLayer.BucketPolicy);
         }
 
         [Fact]

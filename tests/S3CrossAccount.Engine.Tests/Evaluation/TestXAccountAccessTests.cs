@@ -74,6 +74,23 @@ $a.Decision.ToString(); $b.Decision.ToString(); $c.Decision.ToString()").ShouldS
         }
 
         [Fact]
+        public void AssumeRole_TakesTheTrustPolicy_AndTheRolesAccountAsTheOwner()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run(@"
+$trust = New-XAccountTrustPolicy -TrustedPrincipal arn:aws:iam::444455556666:user/Dave
+$dave = New-XAccountAssumeRolePolicy -RoleArn arn:aws:iam::111122223333:role/R
+(Test-XAccountAccess arn:aws:iam::444455556666:user/Dave sts:AssumeRole arn:aws:iam::111122223333:role/R -TrustPolicy $trust -IdentityPolicy $dave).Reason
+(Test-XAccountAccess arn:aws:iam::444455556666:user/Dave sts:AssumeRole arn:aws:iam::111122223333:role/R -TrustPolicy $trust).Reason").ShouldSucceed();
+            Assert.Equal(new[]
+            {
+                "cross-account: the trust policy and an identity policy in 444455556666 allow sts:AssumeRole",
+                "cross-account: trust policy allows, but no identity policy in 444455556666 allows sts:AssumeRole",
+            }, r.All<string>().ToArray());
+            Assert.Empty(r.Warnings);
+        }
+
+        [Fact]
         public void Detailed_ReturnsTheTrace()
         {
             using var s = new PowerShellSession();

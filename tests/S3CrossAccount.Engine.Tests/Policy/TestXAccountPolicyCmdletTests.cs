@@ -24,9 +24,25 @@ namespace S3CrossAccount.Engine.Tests.Policy
         public void Kind_SetsTheSizeLimit()
         {
             using var s = new PowerShellSession();
-            var r = s.Run("$p = New-XAccountTrustPolicy -TrustedPrincipal (0..99 | ForEach-Object { 'arn:aws:iam::2222333344{0:00}:root' -f $_ }); ($p | Test-XAccountPolicy).Code; ($p | Test-XAccountPolicy -Kind InlineRolePolicy).Count").ShouldSucceed();
+            var r = s.Run("$p = New-XAccountTrustPolicy -TrustedPrincipal (0..99 | ForEach-Object { 'arn:aws:iam::2222333344{0:00}:root' -f $_ }); ($p | Test-XAccountPolicy).Code; ($p | Test-XAccountPolicy -Kind InlineRolePolicy | Where-Object Code -eq PolicyTooLarge).Count").ShouldSucceed();
             Assert.Equal("PolicyTooLarge", r.Output[0].BaseObject);
             Assert.Equal(0, (int)r.Output[1].BaseObject);
+        }
+
+        [Fact]
+        public void Kind_SetsWhichElementsAStatementNeeds()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("New-XAccountTrustPolicy -TrustedPrincipal 222233334444 | Test-XAccountPolicy -Kind ManagedPolicy | ForEach-Object { '{0}@{1}' -f $_.Code, $_.StatementIndex }").ShouldSucceed();
+            Assert.Equal(new[] { "PrincipalNotAllowed@0", "MissingResource@0" }, r.All<string>().ToArray());
+        }
+
+        [Fact]
+        public void ActionWithoutServicePrefix_IsAFinding_NotAnError()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::*:root\"},\"Action\":\"GetObject\",\"Resource\":\"bucket/*\"}]}' | Test-XAccountPolicy").ShouldSucceed();
+            Assert.Equal(new[] { "WildcardInPrincipal", "MalformedAction", "MalformedResource" }, r.All<PolicyFinding>().Select(f => f.Code).ToArray());
         }
     }
 }

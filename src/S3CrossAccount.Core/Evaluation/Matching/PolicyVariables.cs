@@ -16,6 +16,13 @@ namespace S3CrossAccount.Core.Evaluation.Matching
     {
         public static bool ContainsVariable(string value) => value.IndexOf("${", System.StringComparison.Ordinal) >= 0;
 
+        /// <summary>
+        /// The same value with every <c>${</c> made plain text (written as the escape <c>${$}{</c>): policies without
+        /// <c>"Version": "2012-10-17"</c> do not support variables, and AWS reads <c>${aws:username}</c> there literally
+        /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html). Wildcards keep working.
+        /// </summary>
+        public static string Literal(string value) => ContainsVariable(value) ? value.Replace("${", "${$}{") : value;
+
         /// <summary>Resolves every variable; the result is a plain string (for exact-match operators).</summary>
         public static bool TryResolve(string value, RequestContext context, out string resolved)
         {

@@ -9,11 +9,15 @@ namespace S3CrossAccount.Core.Evaluation.Model
     /// <summary>One condition test of a statement: operator, key, values (OR across values).</summary>
     public sealed class ConditionTest
     {
-        public ConditionTest(string @operator, string key, IEnumerable<string> values)
+        private readonly string[] _written;
+
+        /// <param name="policyVariables">False for policies older than 2012-10-17: their ${...} is plain text.</param>
+        public ConditionTest(string @operator, string key, IEnumerable<string> values, bool policyVariables = true)
         {
             Operator = QualifiedConditionOperator.Parse(@operator);
             Key = key;
-            Values = values.ToArray();
+            _written = values.ToArray();
+            Values = policyVariables ? _written : _written.Select(PolicyVariables.Literal).ToArray();
         }
 
         public QualifiedConditionOperator Operator { get; }
@@ -22,7 +26,7 @@ namespace S3CrossAccount.Core.Evaluation.Model
 
         public IReadOnlyList<string> Values { get; }
 
-        public override string ToString() => $"{Operator.Text} {Key} [{string.Join(", ", Values)}]";
+        public override string ToString() => $"{Operator.Text} {Key} [{string.Join(", ", _written)}]";
     }
 
     /// <summary>

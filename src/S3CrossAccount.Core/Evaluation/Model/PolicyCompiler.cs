@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using S3CrossAccount.Core.Evaluation.Matching;
 using S3CrossAccount.Core.Policies;
 
 namespace S3CrossAccount.Core.Evaluation.Model
@@ -9,14 +10,16 @@ namespace S3CrossAccount.Core.Evaluation.Model
     {
         public static EvaluationPolicy Compile(PolicyDocument policy, string name)
         {
-            var statements = policy.Statements.Select((s, i) => Compile(s, i));
+            // Variables are substituted only in 2012-10-17 policies; 2008-10-17 (or no Version) reads them as text.
+            var variables = policy.Version == PolicyDocument.Version2012;
+            var statements = policy.Statements.Select((s, i) => Compile(s, i, variables));
             return new EvaluationPolicy(name, statements);
         }
 
         /// <summary>Parses policy JSON (through <see cref="PolicyJson.Parse"/>, so malformed JSON is an InvalidPolicyJson error) and compiles it.</summary>
         public static EvaluationPolicy Compile(string json, string name) => Compile(PolicyJson.Parse(json), name);
 
-        private static EvaluationStatement Compile(PolicyStatement s, int index)
+        private static EvaluationStatement Compile(PolicyStatement s, int index, bool variables)
         {
             var conditions = new List<ConditionTest>();
             if (s.Condition != null)
@@ -25,7 +28,7 @@ namespace S3CrossAccount.Core.Evaluation.Model
                 {
                     foreach (var entry in clause.Entries)
                     {
-                        conditions.Add(new ConditionTest(clause.Operator, entry.Key, entry.Values.Select(v => v.Text)));
+                        conditions.Add(new ConditionTest(clause.Operator, entry.Key, entry.Values.Select(v => v.Text), variables));
                     }
                 }
             }
@@ -34,8 +37,8 @@ namespace S3CrossAccount.Core.Evaluation.Model
                 s.Effect == PolicyEffect.Allow,
                 s.Action?.Values,
                 s.NotAction?.Values,
-                s.Resource?.Values,
-                s.NotResource?.Values,
+                Resources(s.Resource, variables),
+                Resources(s.NotResource, variables),
                 Flatten(s.Principal),
                 Flatten(s.NotPrincipal),
                 s.Principal?.IsWildcard == true,
@@ -43,6 +46,9 @@ namespace S3CrossAccount.Core.Evaluation.Model
                 s.Sid,
                 index);
         }
+
+        private static IEnumerable<string>? Resources(PolicyValueList? values, bool variables) =>
+            values == null ? null : variables ? values.Values : values.Values.Select(PolicyVariables.Literal);
 
         private static IEnumerable<KeyValuePair<string, string>>? Flatten(PrincipalBlock? block)
         {

@@ -43,7 +43,9 @@ namespace S3CrossAccount.Core.Evaluation.Requests
 
         /// <summary>
         /// The context the policies see: the caller's keys plus aws:PrincipalArn, aws:PrincipalAccount,
-        /// aws:PrincipalType, aws:username and aws:userid derived from the principal (the caller's own values win).
+        /// aws:PrincipalType, aws:PrincipalIsAWSService (aws:PrincipalServiceName), aws:username and aws:userid derived
+        /// from the principal, and aws:ResourceAccount
+        /// (and s3:ResourceAccount for S3) from the bucket's account (the caller's own values win).
         /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
         /// </summary>
         public RequestContext EffectiveContext => _effectiveContext ??= BuildContext();
@@ -71,12 +73,36 @@ namespace S3CrossAccount.Core.Evaluation.Requests
                     break;
             }
 
+            // Every signed request carries aws:PrincipalIsAWSService (data-perimeter policies test it with Bool, and a
+            // missing key would make such a Deny silently not apply); a service principal also names itself.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice
+            if (p.Kind != PrincipalKind.Anonymous)
+            {
+                context.SetDefault("aws:PrincipalIsAWSService", p.Kind == PrincipalKind.Service ? "true" : "false");
+            }
+
+            if (p.Kind == PrincipalKind.Service)
+            {
+                context.SetDefault("aws:PrincipalServiceName", p.Arn);
+            }
+
             if (p.AccountId != null)
             {
                 context.SetDefault("aws:PrincipalAccount", p.AccountId);
 
                 // For a role session aws:PrincipalArn is the role's ARN, not the session's.
                 context.SetDefault("aws:PrincipalArn", p.RoleArnWithoutPath ?? p.Arn);
+            }
+
+            // The account that owns the resource: for S3 the bucket owner, for sts:AssumeRole the role's account. Identity
+            // policies use it to keep a principal inside known accounts ("aws:ResourceAccount", and S3's own
+            // "s3:ResourceAccount", both the bucket owner's account ID).
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+            // https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
+            context.SetDefault("aws:ResourceAccount", BucketAccount);
+            if (Resource.IsS3)
+            {
+                context.SetDefault("s3:ResourceAccount", BucketAccount);
             }
 
             return context;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies.Builders;
 
 namespace S3CrossAccount.Core.Policies.Lint
@@ -119,11 +120,30 @@ namespace S3CrossAccount.Core.Policies.Lint
                 Add(FindingSeverity.Error, "InvalidSid", $"The Sid '{s.Sid}' has characters other than ASCII letters and digits, which IAM rejects.");
             }
 
+            CheckElementsForKind(s, kind, Add);
+            CheckPrincipals(s, Add);
+
             foreach (var action in (s.Action ?? Enumerable.Empty<string>()).Concat(s.NotAction ?? Enumerable.Empty<string>()))
             {
-                if (!ActionCatalog.IsKnown(action))
+                if (!IsWellFormedAction(action))
+                {
+                    // IAM: "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."
+                    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+                    Add(FindingSeverity.Error, "MalformedAction", $"'{action}' is not an action: write \"*\" or service:Action, such as s3:GetObject.");
+                }
+                else if (!ActionCatalog.IsKnown(action))
                 {
                     Add(FindingSeverity.Warning, "UnknownAction", $"'{action}' is not an action of the {action.Substring(0, action.IndexOf(':'))} service (checked against the shipped action catalog).");
+                }
+            }
+
+            foreach (var resource in (s.Resource ?? Enumerable.Empty<string>()).Concat(s.NotResource ?? Enumerable.Empty<string>()))
+            {
+                if (!IsWellFormedResource(resource))
+                {
+                    // IAM: "Resource ... must be in ARN format or \"*\"". S3 answers "Policy has invalid resource".
+                    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+                    Add(FindingSeverity.Error, "MalformedResource", $"'{resource}' is not a resource: write \"*\" or an ARN such as arn:aws:s3:::bucket/*.");
                 }
             }
 
@@ -134,7 +154,10 @@ namespace S3CrossAccount.Core.Policies.Lint
                     if (!IsValidOperator(clause.Operator))
                     {
                         Add(FindingSeverity.Error, "InvalidConditionOperator", $"'{clause.Operator}' is not a condition operator.");
+                        continue;
                     }
+
+                    CheckConditionValues(clause, Add);
                 }
             }
 
@@ -145,12 +168,289 @@ namespace S3CrossAccount.Core.Policies.Lint
             {
                 Add(FindingSeverity.Warning, "PublicPrincipalWithoutCondition", "The statement allows everyone (\"*\") without a condition: anyone, including anonymous callers, gets these permissions.");
             }
+            else if (isPublic && !s.Condition!.Clauses.Any(LimitsTheCaller))
+            {
+                Add(FindingSeverity.Warning, "PublicPrincipalNotLimited", "The statement allows everyone (\"*\") and none of its conditions fixes who may call (a fixed aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount, aws:SourceOwner, aws:userid, aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn): S3 treats such a policy as public.");
+            }
 
             if (kind == PolicyKind.BucketPolicy && LocksOutOwner(s))
             {
                 Add(FindingSeverity.Warning, "DenyLocksOutBucketOwner",
-                    "This Deny applies to every principal without a condition and covers changing the bucket policy: the bucket owner's own users and roles can no longer fix it; only the account root user can delete the policy.");
+                    "This Deny applies to every principal (\"*\", or a NotPrincipal that exempts no account) without a condition and covers changing the bucket policy: the bucket owner's own users and roles can no longer fix it; only the account root user can delete the policy.");
             }
+        }
+
+        // Which elements a statement must or must not have depends on where the policy is attached.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+        // ("You cannot use the Principal element in an identity-based policy"; resource-based policies must name one),
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html (identity-based
+        // policy statements must include Resource or NotResource), and
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html (NotPrincipal is
+        // not allowed in identity-based or role trust policies, and must be used with Deny). A role trust policy is
+        // attached to the role itself: IAM refuses a Resource in it ("Has prohibited field Resource").
+        private static void CheckElementsForKind(PolicyStatement s, PolicyKind kind, Action<FindingSeverity, string, string> add)
+        {
+            var hasResource = s.Resource != null || s.NotResource != null;
+            switch (kind)
+            {
+                case PolicyKind.BucketPolicy:
+                    if (s.Principal == null && s.NotPrincipal == null)
+                    {
+                        add(FindingSeverity.Error, "MissingPrincipal", "A bucket policy statement must name a Principal (or NotPrincipal); S3 rejects it otherwise.");
+                    }
+
+                    if (s.NotPrincipal != null && s.Effect == PolicyEffect.Allow)
+                    {
+                        add(FindingSeverity.Error, "AllowWithNotPrincipal", "NotPrincipal with Allow is not supported: it would allow everyone except the listed principals, anonymous callers included. Name the principals in Principal instead.");
+                    }
+
+                    if (!hasResource)
+                    {
+                        add(FindingSeverity.Error, "MissingResource", "A bucket policy statement must have a Resource (or NotResource) naming the bucket or its objects.");
+                    }
+
+                    break;
+                case PolicyKind.TrustPolicy:
+                    if (s.NotPrincipal != null)
+                    {
+                        add(FindingSeverity.Error, "NotPrincipalNotAllowed", "A role trust policy cannot use NotPrincipal; name the trusted principals in Principal.");
+                    }
+                    else if (s.Principal == null)
+                    {
+                        add(FindingSeverity.Error, "MissingPrincipal", "A role trust policy statement must name the Principal that may assume the role.");
+                    }
+
+                    if (hasResource)
+                    {
+                        add(FindingSeverity.Error, "ResourceNotAllowed", "A role trust policy applies to its own role and cannot have a Resource or NotResource; IAM rejects it.");
+                    }
+
+                    break;
+                case PolicyKind.ManagedPolicy:
+                case PolicyKind.InlineUserPolicy:
+                case PolicyKind.InlineRolePolicy:
+                case PolicyKind.InlineGroupPolicy:
+                    if (s.Principal != null || s.NotPrincipal != null)
+                    {
+                        add(FindingSeverity.Error, "PrincipalNotAllowed", "An identity-based policy applies to the user, group or role it is attached to and cannot have a Principal or NotPrincipal; IAM rejects it.");
+                    }
+
+                    if (!hasResource)
+                    {
+                        add(FindingSeverity.Error, "MissingResource", "An identity-based policy statement must have a Resource (or NotResource); IAM rejects it otherwise.");
+                    }
+
+                    break;
+            }
+        }
+
+        // AWS principals are "*", a 12-digit account ID, or an IAM/STS ARN; a wildcard cannot stand for part of one
+        // ("arn:aws:iam::*:root" is rejected). A principal deleted after the policy was written is shown by AWS as its
+        // unique ID (AIDA... for users, AROA... for roles) and no longer matches anyone.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+        private static void CheckPrincipals(PolicyStatement s, Action<FindingSeverity, string, string> add)
+        {
+            foreach (var block in new[] { s.Principal, s.NotPrincipal })
+            {
+                if (block == null || block.IsWildcard)
+                {
+                    continue;
+                }
+
+                foreach (var entry in block.Entries)
+                {
+                    foreach (var value in entry.Value)
+                    {
+                        var problem = PrincipalProblem(entry.Key, value, out var severity, out var code);
+                        if (problem != null)
+                        {
+                            add(severity, code, problem);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static string? PrincipalProblem(string type, string value, out FindingSeverity severity, out string code)
+        {
+            severity = FindingSeverity.Error;
+            code = "InvalidPrincipal";
+            if (value == "*")
+            {
+                return null;
+            }
+
+            if (type == PrincipalTypes.CanonicalUser)
+            {
+                return CanonicalUserId.TryParse(value, out _) ? null : $"'{value}' is not a canonical user ID (64 hexadecimal digits).";
+            }
+
+            if (type != PrincipalTypes.Aws)
+            {
+                return null;
+            }
+
+            if (value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0)
+            {
+                code = "WildcardInPrincipal";
+                return $"'{value}' uses a wildcard inside a principal; only \"*\" alone is allowed. To match many principals use \"*\" with a condition on aws:PrincipalArn or aws:PrincipalAccount.";
+            }
+
+            if (value.Length == 21 && (value.StartsWith("AIDA", StringComparison.Ordinal) || value.StartsWith("AROA", StringComparison.Ordinal)) && value.All(c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            {
+                severity = FindingSeverity.Warning;
+                code = "DeletedPrincipal";
+                return $"'{value}' is the unique ID AWS shows for a user or role that was deleted; it matches no one now (a new identity with the same name gets a new ID). Remove it or name the identity again.";
+            }
+
+            // A CloudFront origin access identity (legacy OAI) is written as a pseudo-IAM user of the "cloudfront" account.
+            // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+            if (value.StartsWith("arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            // Federated user sessions (GetFederationToken) are principals too, though the module never builds them.
+            if (Arn.TryParse(value, out var arn) && arn!.Service == "sts" && arn.Region.Length == 0 && AccountId.IsValid(arn.Account)
+                && arn.Resource.StartsWith("federated-user/", StringComparison.Ordinal) && arn.Resource.Length > "federated-user/".Length)
+            {
+                return null;
+            }
+
+            var error = PrincipalArn.Problem(value, out var parsed);
+            if (error == null && parsed!.Kind == PrincipalKind.CanonicalUser)
+            {
+                return $"'{value}' is a canonical user ID; put it under \"CanonicalUser\", not \"AWS\".";
+            }
+
+            return error == null ? null : $"'{value}' is not an AWS principal: {error}.";
+        }
+
+        private static bool IsWellFormedAction(string action)
+        {
+            if (action == "*")
+            {
+                return true;
+            }
+
+            var colon = action.IndexOf(':');
+            if (colon <= 0 || colon == action.Length - 1)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < colon; i++)
+            {
+                var c = action[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '*' || c == '?'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // "*" or arn:partition:service:region:account:resource (any part may hold wildcards or policy variables).
+        private static bool IsWellFormedResource(string resource) =>
+            resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Split(new[] { ':' }, 6).Length == 6);
+
+        // A value the operator's family cannot read never matches: the condition is then always false (always true
+        // for a negated operator), which is never what the author meant. Numbers, dates (ISO 8601 or epoch seconds),
+        // booleans, IP addresses/CIDR blocks and base64 have fixed forms; these operators take no policy variables.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+        private static void CheckConditionValues(ConditionClause clause, Action<FindingSeverity, string, string> add)
+        {
+            var family = BaseOperator(clause.Operator);
+            Func<string, bool>? valid = null;
+            string? form = null;
+            if (family.StartsWith("Numeric", StringComparison.Ordinal))
+            {
+                valid = v => Evaluation.Conditions.NumericOperator.TryParse(v, out _);
+                form = "a number";
+            }
+            else if (family.StartsWith("Date", StringComparison.Ordinal))
+            {
+                valid = v => Evaluation.Conditions.DateOperator.TryParse(v, out _);
+                form = "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)";
+            }
+            else if (family == "Bool" || family == "Null")
+            {
+                valid = v => bool.TryParse(v.Trim(), out _);
+                form = "true or false";
+            }
+            else if (family == "IpAddress" || family == "NotIpAddress")
+            {
+                valid = Evaluation.Conditions.Cidr.IsBlock;
+                form = "an IPv4 or IPv6 address or CIDR block";
+            }
+            else if (family == "BinaryEquals")
+            {
+                valid = IsBase64;
+                form = "base64";
+            }
+
+            if (valid == null)
+            {
+                return;
+            }
+
+            foreach (var entry in clause.Entries)
+            {
+                foreach (var value in entry.Values)
+                {
+                    if (!valid(value.Text))
+                    {
+                        add(FindingSeverity.Warning, "InvalidConditionValue", $"{clause.Operator} {entry.Key}: '{value.Text}' is not {form}, so it never matches.");
+                    }
+                }
+            }
+        }
+
+        private static bool IsBase64(string text)
+        {
+            try
+            {
+                Convert.FromBase64String(text);
+                return text.Length > 0;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        private static string BaseOperator(string op)
+        {
+            var colon = op.IndexOf(':');
+            var name = colon < 0 ? op : op.Substring(colon + 1);
+            return name.EndsWith("IfExists", StringComparison.Ordinal) ? name.Substring(0, name.Length - "IfExists".Length) : name;
+        }
+
+        // S3 calls a bucket policy public unless it grants to fixed principals or to fixed values of these keys; the
+        // aws:Principal* keys fix the caller as well. A negated, IfExists or ForAllValues test does not fix anything
+        // (a request without the key, or with another value, still passes), nor does a bare "*" value.
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
+        private static readonly string[] CallerKeys =
+        {
+            "aws:SourceIp", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceArn", "aws:SourceAccount", "aws:SourceOwner", "aws:userid",
+            "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        };
+
+        private static readonly string[] FixingOperators = { "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "IpAddress" };
+
+        private static bool LimitsTheCaller(ConditionClause clause)
+        {
+            var op = clause.Operator;
+            if (op.StartsWith("ForAllValues:", StringComparison.Ordinal) || op.EndsWith("IfExists", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var name = op.StartsWith("ForAnyValue:", StringComparison.Ordinal) ? op.Substring("ForAnyValue:".Length) : op;
+            return Array.IndexOf(FixingOperators, name) >= 0
+                && clause.Entries.Any(e => CallerKeys.Contains(e.Key, StringComparer.OrdinalIgnoreCase) && e.Values.All(v => v.Text != "*" && !(name == "IpAddress" && v.Text.EndsWith("/0", StringComparison.Ordinal))));
         }
 
         private static bool IsValidOperator(string op)
@@ -206,9 +506,19 @@ namespace S3CrossAccount.Core.Policies.Lint
             }
         }
 
+        private static bool ExemptsAnAccount(PrincipalBlock notPrincipal) =>
+            notPrincipal.IsPublic || notPrincipal.Entries.Any(e => e.Key == PrincipalTypes.CanonicalUser
+                || (e.Key == PrincipalTypes.Aws && e.Value.Any(v => PrincipalArn.Problem(v, out var p) == null
+                    && (p!.Kind == PrincipalKind.AccountId || p.Kind == PrincipalKind.AccountRoot))));
+
         private static bool LocksOutOwner(PolicyStatement s)
         {
-            if (s.Effect != PolicyEffect.Deny || !(s.Principal?.IsPublic ?? false) || (s.Condition != null && s.Condition.Clauses.Count > 0))
+            // "Everyone" is Principal "*", or a NotPrincipal that exempts no account: AWS checks the caller's account
+            // before the user or role, so a NotPrincipal naming only a user or role (without its account) exempts
+            // no one and the Deny hits every principal of every account, the bucket owner's included.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+            var everyone = (s.Principal?.IsPublic ?? false) || (s.NotPrincipal != null && !ExemptsAnAccount(s.NotPrincipal));
+            if (s.Effect != PolicyEffect.Deny || !everyone || (s.Condition != null && s.Condition.Clauses.Count > 0))
             {
                 return false;
             }

@@ -10,6 +10,7 @@ using S3CrossAccount.Core.Evaluation.Model;
 using S3CrossAccount.Core.Evaluation.Requests;
 using S3CrossAccount.Core.Evaluation.Results;
 using S3CrossAccount.Core.Probes;
+using S3CrossAccount.Core.Identifiers;
 
 namespace S3CrossAccount.Commands.Evaluation
 {
@@ -62,6 +63,7 @@ namespace S3CrossAccount.Commands.Evaluation
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
+        [Alias("TrustPolicy")]
         public object? BucketPolicy { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
@@ -165,13 +167,15 @@ namespace S3CrossAccount.Commands.Evaluation
             TryRun(() =>
             {
                 var principal = RequestPrincipal.Parse(Principal);
-                var bucketAccount = BucketAccount ?? principal.AccountId;
+                // A resource ARN that carries its account (a role for sts:AssumeRole) names the owner; S3 ARNs do not.
+                var resourceAccount = Arn.TryParse(Resource, out var arn) && AccountId.IsValid(arn!.Account) ? arn.Account : null;
+                var bucketAccount = BucketAccount ?? resourceAccount ?? principal.AccountId;
                 if (bucketAccount == null)
                 {
                     throw new XAccountException(ErrorCode.InvalidParameterCombination, "The bucket's account is unknown for an anonymous or service caller.", Principal, "Pass -BucketAccount with the 12-digit account that owns the bucket.");
                 }
 
-                if (BucketAccount == null)
+                if (BucketAccount == null && resourceAccount == null)
                 {
                     WriteWarning($"-BucketAccount not given: assuming the bucket is in the caller's account {bucketAccount} (a same-account evaluation).");
                 }

@@ -4,7 +4,7 @@ using S3CrossAccount.Core.Policies.Lint;
 
 namespace S3CrossAccount.Commands.Policy
 {
-    /// <summary>Lints policies offline: size limits, unknown actions, action/resource mismatches, public principals, duplicate Sids, bad operators.</summary>
+    /// <summary>Lints policies offline: size limits, elements the policy kind requires or forbids, malformed or unknown actions, resources and principals, action/resource mismatches, public principals, duplicate Sids, bad operators.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "XAccountPolicy")]
     [OutputType(typeof(PolicyFinding))]
     public sealed class TestXAccountPolicyCommand : Base.XAccountCmdlet

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using S3CrossAccount.Core.Evaluation.Requests;
@@ -28,6 +29,20 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     /// <summary>CIDR containment; values that do not parse, or of different families, do not match.</summary>
     public static class Cidr
     {
+        /// <summary>True when <paramref name="block"/> is an IPv4 or IPv6 address, optionally with a valid prefix length.</summary>
+        public static bool IsBlock(string block)
+        {
+            block = block.Trim();
+            int slash = block.IndexOf('/');
+            if (!IPAddress.TryParse(slash < 0 ? block : block.Substring(0, slash), out var network))
+            {
+                return false;
+            }
+
+            return slash < 0 || (int.TryParse(block.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+                && bits <= network.GetAddressBytes().Length * 8);
+        }
+
         public static bool Contains(string block, string address)
         {
             block = block.Trim();
