@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Xunit;
+
+namespace S3CrossAccount.Engine.Tests.Help
+{
+    /// <summary>
+    /// The runbooks in examples/ must keep working as the cmdlets evolve: each parses, and every call of a module
+    /// cmdlet names parameters (or aliases) that cmdlet really has, spelled out in full. Invoke-ScriptAnalyzer is not
+    /// available here; these are the parts of its rules that break a runbook at run time, plus its
+    /// ShouldProcess rule (SupportsShouldProcess declared means $PSCmdlet.ShouldProcess is called).
+    /// </summary>
+    public class ExampleScriptTests
+    {
+        public static IEnumerable<object[]> Scripts() =>
+            Directory.GetFiles(Path.Combine(ModuleFiles.RepoRoot, "examples"), "*.ps1").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
+
+        [Fact]
+        public void EverySeedMethod_HasARunbook()
+        {
+            var names = Scripts().Select(s => (string)s[0]).ToList();
+            Assert.Contains("Method1-BucketPolicy.ps1", names);
+            Assert.Contains("Method2-Acl.ps1", names);
+            Assert.Contains("Method3-Role.ps1", names);
+            Assert.Contains("Cleanup-Seed001.ps1", names);
+        }
+
+        [Theory]
+        [MemberData(nameof(Scripts))]
+        public void Runbook_Parses_AndCallsModuleCmdletsWithRealParameterNames(string script)
+        {
+            var ast = Parser.ParseFile(Path.Combine(ModuleFiles.RepoRoot, "examples", script), out _, out var errors);
+            Assert.Empty(errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"));
+
+            using var session = new PowerShellSession();
+            var parameters = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in session.Run("foreach ($c in Get-Command -Module S3CrossAccount) { foreach ($p in $c.Parameters.Values) { $c.Name + ' ' + $p.Name; foreach ($a in $p.Aliases) { $c.Name + ' ' + $a } } }").ShouldSucceed().All<string>())
+            {
+                var parts = line.Split(' ');
+                if (!parameters.TryGetValue(parts[0], out var set))
+                {
+                    parameters[parts[0]] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                set.Add(parts[1]);
+            }
+
+            var problems = new List<string>();
+            var calls = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().ToList();
+            foreach (var call in calls)
+            {
+                var name = call.GetCommandName();
+                if (name == null || !name.Contains("-XAccount"))
+                {
+                    continue;
+                }
+
+                if (!parameters.TryGetValue(name, out var known))
+                {
+                    problems.Add($"{call.Extent.StartLineNumber}: {name} is not a command of the module");
+                    continue;
+                }
+
+                foreach (var parameter in call.CommandElements.OfType<CommandParameterAst>())
+                {
+                    if (!known.Contains(parameter.ParameterName))
+                    {
+                        problems.Add($"{call.Extent.StartLineNumber}: {name} has no parameter -{parameter.ParameterName}");
+                    }
+                }
+            }
+
+            Assert.Empty(problems);
+            Assert.Contains(calls, c => c.GetCommandName()?.Contains("-XAccount") == true);
+
+            var binding = ast.ParamBlock?.Attributes.FirstOrDefault(a => a.TypeName.Name == "CmdletBinding");
+            var supportsShouldProcess = binding?.NamedArguments.Any(n => n.ArgumentName == "SupportsShouldProcess") == true;
+            var callsShouldProcess = ast.FindAll(a => a is InvokeMemberExpressionAst m && m.Member.Extent.Text == "ShouldProcess", true).Any();
+            Assert.Equal(supportsShouldProcess, callsShouldProcess);
+        }
+    }
+}
