@@ -34,6 +34,17 @@ namespace S3CrossAccount.Engine.Tests
         }
 
         [Fact]
+        public void PackagedManifest_ReleaseNotes_AreTheNewestChangelogSection()
+        {
+            using var session = new PowerShellSession(importModule: false);
+            var info = session.Run($"Test-ModuleManifest -Path '{PowerShellSession.ManifestPath}'").ShouldSucceed().Single<PSModuleInfo>();
+            var changelog = File.ReadAllLines(Path.Combine(Help.ModuleFiles.RepoRoot, "CHANGELOG.md"));
+            var newest = string.Join("\n", changelog.SkipWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))).Trim();
+            Assert.StartsWith("- ", newest);
+            Assert.Equal(newest, info.ReleaseNotes.Replace("\r\n", "\n"));
+        }
+
+        [Fact]
         public void Package_HasTheLayoutPublishModuleExpects()
         {
             var root = Path.GetDirectoryName(PowerShellSession.ManifestPath)!;
