@@ -10,6 +10,8 @@ namespace S3CrossAccount.Commands.Policy
         protected const string AccessSet = "Access";
         protected const string ActionSet = "Action";
 
+        private bool _warned;
+
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActionSet, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
@@ -37,7 +39,20 @@ namespace S3CrossAccount.Commands.Policy
         [ValidateSet(Core.Identifiers.Partition.Aws, Core.Identifiers.Partition.AwsCn, Core.Identifiers.Partition.AwsUsGov)]
         public string Partition { get; set; } = Core.Identifiers.Partition.Aws;
 
-        protected S3AccessRequest BuildRequest() => new S3AccessRequest(Bucket)
+        protected S3AccessRequest BuildRequest()
+        {
+            var risk = ParameterSetName == AccessSet ? RiskNotes.ForPreset(Access) : null;
+            if (risk != null && !_warned)
+            {
+                // Once per command, not once per piped row.
+                WriteWarning(risk);
+                _warned = true;
+            }
+
+            return Request();
+        }
+
+        private S3AccessRequest Request() => new S3AccessRequest(Bucket)
         {
             Prefix = Prefix,
             Access = Access,

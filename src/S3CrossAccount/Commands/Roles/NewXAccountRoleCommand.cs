@@ -95,6 +95,14 @@ namespace S3CrossAccount.Commands.Roles
 
         private RoleCommands.Definition BuildDefinition()
         {
+            foreach (var risk in new[] { Bucket != null && AccessPolicy == null ? RiskNotes.ForPreset(Access) : null, RiskNotes.ForSessionSeconds(MaxSessionDuration) })
+            {
+                if (risk != null)
+                {
+                    WriteWarning(risk);
+                }
+            }
+
             if (AccessPolicy != null && Bucket != null)
             {
                 throw new XAccountException(ErrorCode.InvalidParameterCombination, "Pass either -AccessPolicy or -Bucket (with -Access and -Prefix), not both.", "AccessPolicy",

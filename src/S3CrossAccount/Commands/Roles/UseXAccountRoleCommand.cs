@@ -58,6 +58,16 @@ namespace S3CrossAccount.Commands.Roles
         [ValidateNotNullOrEmpty]
         public string? SaveAs { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            var risk = Core.Policies.Builders.RiskNotes.ForSessionSeconds(DurationSeconds);
+            if (risk != null)
+            {
+                WriteWarning(risk);
+            }
+        }
+
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
