@@ -19,23 +19,28 @@ namespace S3CrossAccount.Engine.Tests.Help
         public static IEnumerable<object[]> Scripts() =>
             Directory.GetFiles(Path.Combine(ModuleFiles.RepoRoot, "examples"), "*.ps1").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
 
+        /// <summary>Every powershell block of README.md parses and calls the module's cmdlets with real parameter names.</summary>
         [Fact]
-        public void EverySeedMethod_HasARunbook()
+        public void ReadmeBlocks_Parse_AndCallModuleCmdletsWithRealParameterNames()
         {
-            var names = Scripts().Select(s => (string)s[0]).ToList();
-            Assert.Contains("Method1-BucketPolicy.ps1", names);
-            Assert.Contains("Method2-Acl.ps1", names);
-            Assert.Contains("Method3-Role.ps1", names);
-            Assert.Contains("Cleanup-Seed001.ps1", names);
+            var readme = File.ReadAllText(Path.Combine(ModuleFiles.RepoRoot, "README.md")).Replace("\r\n", "\n");
+            var blocks = System.Text.RegularExpressions.Regex.Matches(readme, "```powershell\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(m => m.Groups[1].Value).ToList();
+            Assert.True(blocks.Count >= 15, "README lost its examples");
+            var problems = new List<string>();
+            foreach (var block in blocks)
+            {
+                var ast = Parser.ParseInput(block, out _, out var errors);
+                problems.AddRange(errors.Select(e => $"{block.Split('\n')[0]}: {e.Message}"));
+                problems.AddRange(ModuleCallProblems(ast).Select(p => $"{block.Split('\n')[0]}: {p}"));
+            }
+
+            Assert.Empty(problems);
         }
 
-        [Theory]
-        [MemberData(nameof(Scripts))]
-        public void Runbook_Parses_AndCallsModuleCmdletsWithRealParameterNames(string script)
+        /// <summary>Calls of module cmdlets in the script that name a cmdlet or a parameter (or alias) that does not exist.</summary>
+        private static List<string> ModuleCallProblems(Ast ast)
         {
-            var ast = Parser.ParseFile(Path.Combine(ModuleFiles.RepoRoot, "examples", script), out _, out var errors);
-            Assert.Empty(errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"));
-
             using var session = new PowerShellSession();
             var parameters = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var line in session.Run("foreach ($c in Get-Command -Module S3CrossAccount) { foreach ($p in $c.Parameters.Values) { $c.Name + ' ' + $p.Name; foreach ($a in $p.Aliases) { $c.Name + ' ' + $a } } }").ShouldSucceed().All<string>())
@@ -50,8 +55,7 @@ namespace S3CrossAccount.Engine.Tests.Help
             }
 
             var problems = new List<string>();
-            var calls = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().ToList();
-            foreach (var call in calls)
+            foreach (var call in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
             {
                 var name = call.GetCommandName();
                 if (name == null || !name.Contains("-XAccount"))
@@ -74,8 +78,29 @@ namespace S3CrossAccount.Engine.Tests.Help
                 }
             }
 
+            return problems;
+        }
+
+        [Fact]
+        public void EverySeedMethod_HasARunbook()
+        {
+            var names = Scripts().Select(s => (string)s[0]).ToList();
+            Assert.Contains("Method1-BucketPolicy.ps1", names);
+            Assert.Contains("Method2-Acl.ps1", names);
+            Assert.Contains("Method3-Role.ps1", names);
+            Assert.Contains("Cleanup-Seed001.ps1", names);
+        }
+
+        [Theory]
+        [MemberData(nameof(Scripts))]
+        public void Runbook_Parses_AndCallsModuleCmdletsWithRealParameterNames(string script)
+        {
+            var ast = Parser.ParseFile(Path.Combine(ModuleFiles.RepoRoot, "examples", script), out _, out var errors);
+            Assert.Empty(errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"));
+
+            var problems = ModuleCallProblems(ast);
             Assert.Empty(problems);
-            Assert.Contains(calls, c => c.GetCommandName()?.Contains("-XAccount") == true);
+            Assert.Contains(ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>(), c => c.GetCommandName()?.Contains("-XAccount") == true);
 
             var binding = ast.ParamBlock?.Attributes.FirstOrDefault(a => a.TypeName.Name == "CmdletBinding");
             var supportsShouldProcess = binding?.NamedArguments.Any(n => n.ArgumentName == "SupportsShouldProcess") == true;
