@@ -38,8 +38,26 @@ namespace S3CrossAccount.Engine.Tests.Help
             Assert.Empty(problems);
         }
 
-        /// <summary>Calls of module cmdlets in the script that name a cmdlet or a parameter (or alias) that does not exist.</summary>
-        private static List<string> ModuleCallProblems(Ast ast)
+        /// <summary>Every example of every cmdlet's help source calls the module's cmdlets with real parameter names.</summary>
+        [Fact]
+        public void HelpExamples_CallModuleCmdletsWithRealParameterNames()
+        {
+            var problems = new List<string>();
+            foreach (var file in Directory.GetFiles(Path.Combine(ModuleFiles.RepoRoot, "docs"), "*-XAccount*.md"))
+            {
+                var text = File.ReadAllText(file).Replace("\r\n", "\n");
+                foreach (System.Text.RegularExpressions.Match block in System.Text.RegularExpressions.Regex.Matches(text, "```powershell\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline))
+                {
+                    var ast = Parser.ParseInput(block.Groups[1].Value, out _, out _);
+                    problems.AddRange(ModuleCallProblems(ast).Select(p => $"{Path.GetFileName(file)}: {p}"));
+                }
+            }
+
+            Assert.Empty(problems);
+        }
+
+        /// <summary>Each exported cmdlet's parameter names and aliases, read once from the imported module.</summary>
+        private static readonly Lazy<Dictionary<string, HashSet<string>>> ModuleParameters = new Lazy<Dictionary<string, HashSet<string>>>(() =>
         {
             using var session = new PowerShellSession();
             var parameters = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +72,13 @@ namespace S3CrossAccount.Engine.Tests.Help
                 set.Add(parts[1]);
             }
 
+            return parameters;
+        });
+
+        /// <summary>Calls of module cmdlets in the script that name a cmdlet or a parameter (or alias) that does not exist.</summary>
+        private static List<string> ModuleCallProblems(Ast ast)
+        {
+            var parameters = ModuleParameters.Value;
             var problems = new List<string>();
             foreach (var call in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
             {
