@@ -69,9 +69,11 @@ namespace S3CrossAccount.BulkBenchmarks
                 using var profiles = server.CreateProfileFile();
                 using var ps = new PowerShellSession();
                 var started = DateTime.UtcNow;
+                var loadBefore = LoadAverage();
                 var cells = await new BulkAclBench(server, proxy, profiles, ps).RunAsync(objects, concurrency, serialMax, runs);
-                var machine = string.Format(CultureInfo.InvariantCulture, "Machine: {0} cores, {1}, .NET {2}; run {3:yyyy-MM-dd HH:mm} UTC; radosgw (memstore) on loopback",
-                    Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version, started);
+                var machine = string.Format(CultureInfo.InvariantCulture,
+                    "Machine: {0} cores, {1}, .NET {2}; run {3:yyyy-MM-dd HH:mm}-{4:HH:mm} UTC; radosgw (memstore), proxy and client on the same machine; 1-minute load average {5} at the start, {6} at the end (other processes share the cores)",
+                    Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version, started, DateTime.UtcNow, loadBefore, LoadAverage());
                 Console.Write(BenchTable.Format(cells, runs, delayMs, machine));
                 return 0;
             }
@@ -80,6 +82,9 @@ namespace S3CrossAccount.BulkBenchmarks
                 server.Stop();
             }
         }
+
+        private static string LoadAverage() =>
+            System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
         private static int[] Ints(string list) =>
             list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
