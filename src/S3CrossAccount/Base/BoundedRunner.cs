@@ -38,13 +38,26 @@ namespace S3CrossAccount.Commands.Base
         /// <summary>Starts the work as soon as a slot is free, serving the workers' requests meanwhile.</summary>
         internal void Submit(Action work)
         {
-            while (!_slots.Wait(20, _cancellation))
+            // Sleep on the queue, not on the semaphore: a worker blocked in Invoke (ShouldProcess) must be
+            // served at once, not at the next timeout. A finishing worker releases its slot before it posts
+            // its wake-up, so the slot is free when that wake-up runs.
+            _cancellation.ThrowIfCancellationRequested();
+            while (!_slots.Wait(0))
             {
-                Pump();
+                if (_mainThread.TryTake(out var action, 20, _cancellation))
+                {
+                    action();
+                }
+
+                ThrowIfFatal();
             }
 
             Interlocked.Increment(ref _running);
-            Task.Run(() =>
+
+            // A dedicated thread, not a thread-pool one: the unit blocks on the SDK's async calls, whose
+            // completions need pool threads. At -ThrottleLimit 32 on 2 cores, 32 blocked pool threads starved
+            // those completions (measured: slower than at 8) until the pool slowly grew.
+            Task.Factory.StartNew(() =>
             {
                 try
                 {
@@ -67,7 +80,7 @@ namespace S3CrossAccount.Commands.Base
                     Interlocked.Decrement(ref _running);
                     _mainThread.Add(() => { });
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             Pump();
         }
 

@@ -38,6 +38,14 @@ namespace S3CrossAccount.IntegrationTests.Faults
         /// <summary>True when the request reached the server (forwarded, whatever happened to the answer).</summary>
         public bool Forwarded => Fault == null || Fault == FaultKind.Delay || Fault == FaultKind.ResetAfterForward;
 
+        /// <summary>
+        /// An S3 call with this method whose query has this parameter, e.g. ("GET", "acl") for GetObjectAcl or
+        /// GetBucketAcl, ("GET", "list-type=2") for ListObjectsV2. A bare parameter also matches its "name=" form.
+        /// </summary>
+        public bool IsS3(string method, string queryParameter) =>
+            Action == null && string.Equals(Method, method, System.StringComparison.OrdinalIgnoreCase)
+            && System.Array.Exists(Query.Split('&'), p => p == queryParameter || p == queryParameter + "=");
+
         /// <summary>A compact form for exact assertions: "PUT /b/?policy", "POST / AssumeRole".</summary>
         public override string ToString() =>
             Method + " " + Path + (Query.Length > 0 ? "?" + Query : string.Empty) + (Action != null ? " " + Action : string.Empty);

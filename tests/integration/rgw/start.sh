@@ -119,7 +119,9 @@ paxos min wait = 0.01
 [client.rgw.gw]
 # radosgw defaults to ms_mon_client_mode=secure, impossible without cephx
 ms mon client mode = crc
-rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
+# tcp_nodelay: without it a response written as headers then body (GetObjectAcl, ListObjects) waits for
+# the client's delayed ACK, ~40 ms per request on loopback (measured: GetObjectAcl 47 ms, PutObjectAcl 5 ms)
+rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 rgw dns name = localhost
 rgw thread pool size = 32
 rgw dynamic resharding = false
