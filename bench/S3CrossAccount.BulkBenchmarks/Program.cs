@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading.Tasks;
 using S3CrossAccount.IntegrationTests.Faults;
 using S3CrossAccount.IntegrationTests.Harness;
@@ -10,8 +11,8 @@ using S3CrossAccount.IntegrationTests.Harness;
 namespace S3CrossAccount.BulkBenchmarks
 {
     /// <summary>
-    /// Usage: dotnet run -c Release --project bench/S3CrossAccount.BulkBenchmarks -- [--objects 1000,10000]
-    ///        [--concurrency 1,8,32] [--runs 3] [--delay-ms 20] [--serial-max 1000]
+    /// Usage: dotnet run -c Release --project bench/S3CrossAccount.BulkBenchmarks -- [--suite acl,report]
+    ///        [--objects 1000,10000] [--buckets 100] [--concurrency 1,8,32] [--runs 3] [--delay-ms 20] [--serial-max 1000]
     /// Prints the markdown table on stdout, progress on stderr. Exits 0 with a message, and no table, when
     /// radosgw is not installed or cannot start: a benchmark is never a failed build.
     /// </summary>
@@ -21,7 +22,8 @@ namespace S3CrossAccount.BulkBenchmarks
         {
             var objects = new[] { 1000, 10000 };
             var concurrency = new[] { 1, 8, 32 };
-            int runs = 3, delayMs = 20, serialMax = 1000;
+            int runs = 3, delayMs = 20, serialMax = 1000, reportBuckets = 100;
+            var suites = new[] { "acl", "report" };
             for (var i = 0; i < args.Length; i++)
             {
                 var value = i + 1 < args.Length ? args[i + 1] : string.Empty;
@@ -32,6 +34,8 @@ namespace S3CrossAccount.BulkBenchmarks
                     case "--runs": runs = Ints(value).Single(); i++; break;
                     case "--delay-ms": delayMs = Ints(value).Single(); i++; break;
                     case "--serial-max": serialMax = Ints(value).Single(); i++; break;
+                    case "--buckets": reportBuckets = Ints(value).Single(); i++; break;
+                    case "--suite": suites = value.Split(',', StringSplitOptions.RemoveEmptyEntries); i++; break;
                     default:
                         Console.Error.WriteLine($"unknown argument '{args[i]}'");
                         return 2;
@@ -70,11 +74,23 @@ namespace S3CrossAccount.BulkBenchmarks
                 using var ps = new PowerShellSession();
                 var started = DateTime.UtcNow;
                 var loadBefore = LoadAverage();
-                var cells = await new BulkAclBench(server, proxy, profiles, ps).RunAsync(objects, concurrency, serialMax, runs);
+                var tables = new StringBuilder();
+                if (suites.Contains("acl"))
+                {
+                    var cells = await new BulkAclBench(server, proxy, profiles, ps).RunAsync(objects, concurrency, serialMax, runs);
+                    tables.Append(BenchTable.Format(cells, runs, delayMs, "{machine}"));
+                }
+
+                if (suites.Contains("report"))
+                {
+                    var cells = await new ReportBench(server, proxy, profiles, ps).RunAsync(reportBuckets, concurrency, runs);
+                    tables.AppendLine().Append(ReportBench.Format(cells, reportBuckets, runs, delayMs)).AppendLine().AppendLine("- {machine}.");
+                }
+
                 var machine = string.Format(CultureInfo.InvariantCulture,
                     "Machine: {0} cores, {1}, .NET {2}; run {3:yyyy-MM-dd HH:mm}-{4:HH:mm} UTC; radosgw (memstore), proxy and client on the same machine; 1-minute load average {5} at the start, {6} at the end (other processes share the cores)",
                     Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version, started, DateTime.UtcNow, loadBefore, LoadAverage());
-                Console.Write(BenchTable.Format(cells, runs, delayMs, machine));
+                Console.Write(tables.ToString().Replace("{machine}", machine));
                 return 0;
             }
             finally
