@@ -45,6 +45,9 @@
         'Revoke-XAccountAcl'
         'Get-XAccountObjectOwnership'
         'Set-XAccountObjectOwnership'
+        # Whole seed methods for runbooks
+        'Invoke-XAccountSetup'
+        'Remove-XAccountSetup'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
