@@ -105,11 +105,15 @@ namespace S3CrossAccount.Commands.Setup
             internal XAccountSetupResult Run(out XAccountException? error)
             {
                 error = null;
-                try
+
+                // Input and the role lookup fail before anything changed: a plain error, no partial result.
+                if (_request.Method == SetupMethod.Role)
                 {
-                    // Method Role: the grantee's side names the role by ARN, which only the bucket account knows.
-                    // A setup learns it from CreateRole; a removal, or a -WhatIf plan, reads it (IAM GetRole).
-                    if (_request.Method == SetupMethod.Role && (_removal || _ctx.WhatIf))
+                    RoleNames.Validate(_request.EffectiveRoleName);
+
+                    // The grantee's side names the role by ARN, which only the bucket account knows. A setup learns
+                    // it from CreateRole; a removal, or a -WhatIf plan, reads it (IAM GetRole).
+                    if (_removal || _ctx.WhatIf)
                     {
                         using var roles = new RoleService(_ctx.Owner, _ctx.Verbose);
                         _roleArn = roles.FindRoleArn(_request.EffectiveRoleName, Ct);
@@ -118,11 +122,6 @@ namespace S3CrossAccount.Commands.Setup
                             _ctx.Verbose($"Role {_request.EffectiveRoleName} does not exist yet" + (_removal ? "; nothing to remove on either side." : "."));
                         }
                     }
-                }
-                catch (XAccountException ex)
-                {
-                    error = ex;
-                    return new XAccountSetupResult(_request, _removal, Array.Empty<XAccountSetupStep>(), Array.Empty<LiveProbeResult>());
                 }
 
                 var planned = _removal ? SetupPlanner.PlanRemoval(_request, AccountOf(_roleArn)) : SetupPlanner.Plan(_request, AccountOf(_roleArn));
