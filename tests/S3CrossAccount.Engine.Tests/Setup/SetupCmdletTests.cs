@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using S3CrossAccount.Engine.Tests.Acls;
 using S3CrossAccount.Engine.Tests.Buckets;
 using Xunit;
 
@@ -73,6 +74,33 @@ namespace S3CrossAccount.Engine.Tests.Setup
             Assert.Equal(target, r.FirstError.TargetObject);
             Assert.False(string.IsNullOrEmpty(r.FirstError.ErrorDetails?.RecommendedAction));
             Assert.Empty(r.Output);
+        }
+
+        [Fact]
+        public void Acl_OnABucketOwnerEnforcedBucket_FailsWithAclNotSupported_AndNeverTouchesObjectOwnership()
+        {
+            // Canned AWS answers (radosgw has no Object Ownership): STS is not there (the account check is skipped,
+            // as on S3-compatible servers), ListBuckets gives B's canonical ID, the bucket has ACLs disabled.
+            const string owner = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+            using var s3 = new CannedS3()
+                .On("GET ownershipControls", 200, CannedS3.Ownership("BucketOwnerEnforced"))
+                .On("POST ", 405, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>MethodNotAllowed</Code><Message>no STS here</Message></Error>")
+                .On("GET ", 200, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>{owner}</ID><DisplayName>b</DisplayName></Owner><Buckets></Buckets></ListAllMyBucketsResult>");
+            using var s = new PowerShellSession();
+
+            var r = s.Run($"Invoke-XAccountSetup -Method Acl -Bucket bkt -Grantee 222233334444 {Other} {s3.Args}; $Error.Clear()");
+
+            var error = Assert.Single(r.Errors);
+            Assert.Equal("AclNotSupported,S3CrossAccount.Commands.Setup.InvokeXAccountSetupCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+            Assert.Equal("bkt", error.TargetObject);
+            Assert.Contains("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership BucketOwnerPreferred", error.ErrorDetails.RecommendedAction);
+            var result = Assert.Single(r.Output);
+            var steps = ((System.Collections.IEnumerable)result.Properties["Steps"].Value).Cast<object>().Select(PSObject.AsPSObject)
+                .Select(p => p.Properties["Operation"].Value + " " + p.Properties["Status"].Value);
+            Assert.Equal(new[] { "S3 ListBuckets Unchanged", "S3 PutObjectAcl Failed" }, steps);
+            // The ownership is read, never written, and no object is listed or changed.
+            Assert.Equal(new[] { "POST /", "GET /?max-buckets=1", "GET /bkt/?ownershipControls" }, s3.Requests);
         }
 
         [Fact]
