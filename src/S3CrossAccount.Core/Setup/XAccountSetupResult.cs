@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using S3CrossAccount.Core.Policies.Builders;
 using S3CrossAccount.Core.Probes;
 
 namespace S3CrossAccount.Core.Setup
@@ -15,6 +16,9 @@ namespace S3CrossAccount.Core.Setup
             Method = request.Method;
             Bucket = request.Bucket;
             Prefix = request.Prefix;
+            Access = request.Access;
+            Action = request.Actions;
+            RoleName = request.Method == SetupMethod.Role ? request.EffectiveRoleName : null;
             Grantee = request.Grantee.Value;
             GranteeAccountId = request.Grantee.AccountId;
             IsRemoval = removal;
@@ -28,6 +32,15 @@ namespace S3CrossAccount.Core.Setup
         public string Bucket { get; }
 
         public string? Prefix { get; }
+
+        /// <summary>The preset asked for (not used when <see cref="Action"/> is set).</summary>
+        public S3AccessPreset Access { get; }
+
+        /// <summary>The explicit S3 actions asked for instead of a preset, or null.</summary>
+        public IReadOnlyList<string>? Action { get; }
+
+        /// <summary>Method Role: the role in the bucket account. With Method, Bucket, Grantee, Prefix, Access and Action it binds into Remove-XAccountSetup.</summary>
+        public string? RoleName { get; }
 
         /// <summary>The grantee as given: an account ID or a principal ARN.</summary>
         public string Grantee { get; }

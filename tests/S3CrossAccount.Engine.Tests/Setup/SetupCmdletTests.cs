@@ -104,6 +104,18 @@ namespace S3CrossAccount.Engine.Tests.Setup
         }
 
         [Fact]
+        public void TheResult_PipesIntoRemoveXAccountSetup_ByPropertyName()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run($"Invoke-XAccountSetup -Method Role -RoleName examplerole -Bucket reports-bucket -Access ReadWrite -Grantee 222233334444 {Other} -WhatIf {Offline}; "
+                + $"$r = Invoke-XAccountSetup -Method BucketPolicy -Bucket reports-bucket -Access ReadWrite -Grantee arn:aws:iam::222233334444:user/Dave {Other} -WhatIf {Offline}; "
+                + $"$r | Remove-XAccountSetup {Other} -WhatIf {Offline} | ForEach-Object {{ $_.IsRemoval; $_.Bucket; $_.Access; $_.Steps.Count; $_.Steps[1].DocumentJson -eq $r.Steps[0].DocumentJson }}");
+            // The first command needs the role's ARN (IAM GetRole), which the closed port cannot answer.
+            Assert.Equal("EndpointUnreachable,S3CrossAccount.Commands.Setup.InvokeXAccountSetupCommand", r.FirstError?.FullyQualifiedErrorId);
+            Assert.Equal(new[] { "True", "reports-bucket", "ReadWrite", "2", "True" }, r.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
         public void Remove_IsHighImpact_AndInvokeMedium_BothWithWhatIf()
         {
             using var s = new PowerShellSession();

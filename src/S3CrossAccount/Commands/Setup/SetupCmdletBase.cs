@@ -35,16 +35,18 @@ namespace S3CrossAccount.Commands.Setup
         public string Grantee { get; set; } = string.Empty;
 
         /// <summary>Limits the access to keys under this prefix ("folder").</summary>
+        /// <remarks>No validation attribute: a piped setup result without a prefix binds null.</remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
+        [AllowEmptyString]
         public string? Prefix { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public S3AccessPreset Access { get; set; } = S3AccessPreset.Read;
 
         /// <summary>Explicit S3 actions instead of -Access.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
         [ArgumentCompleter(typeof(Completers.ActionCompleter))]
         public string[]? Action { get; set; }
 
@@ -55,7 +57,7 @@ namespace S3CrossAccount.Commands.Setup
 
         /// <summary>Method Role: the role in the bucket account (default XAccount-&lt;grantee account&gt;-&lt;bucket&gt;).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
         public string? RoleName { get; set; }
 
         /// <summary>A profile with the other account's credentials.</summary>
@@ -104,9 +106,9 @@ namespace S3CrossAccount.Commands.Setup
 
                 var request = new SetupRequest(Method, Bucket, Grantee)
                 {
-                    Prefix = Prefix,
+                    Prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix,
                     Access = Access,
-                    Actions = Action,
+                    Actions = Action == null || Action.Length == 0 ? null : Action,
                     GranteeIdentityName = GranteeIdentityName,
                     RoleName = RoleName,
                 };
