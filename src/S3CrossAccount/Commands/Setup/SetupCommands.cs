@@ -155,10 +155,21 @@ namespace S3CrossAccount.Commands.Setup
                         }
                     }
 
-                    var verification = _removal || _ctx.WhatIf || _steps.Any(s => s.Status != SetupStepStatus.Changed && s.Status != SetupStepStatus.Unchanged && s.Status != SetupStepStatus.Skipped)
-                        ? Array.Empty<LiveProbeResult>()
-                        : Verify();
-                    return Result(verification);
+                    if (_removal || _ctx.WhatIf || _steps.Any(s => s.Status != SetupStepStatus.Changed && s.Status != SetupStepStatus.Unchanged && s.Status != SetupStepStatus.Skipped))
+                    {
+                        return Result(Array.Empty<LiveProbeResult>());
+                    }
+
+                    try
+                    {
+                        return Result(Verify());
+                    }
+                    catch (XAccountException ex)
+                    {
+                        // The setup is done; only the proof is missing: report the steps with the error.
+                        error = ex;
+                        return Result(Array.Empty<LiveProbeResult>());
+                    }
                 }
                 finally
                 {
