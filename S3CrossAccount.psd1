@@ -47,6 +47,9 @@
         'Set-XAccountObjectOwnership'
         # Reports (against AWS)
         'Get-XAccountAccessReport'
+        # Whole seed methods for runbooks
+        'Invoke-XAccountSetup'
+        'Remove-XAccountSetup'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

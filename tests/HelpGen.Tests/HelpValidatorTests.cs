@@ -16,6 +16,17 @@ namespace S3CrossAccount.Tools.HelpGen.Tests
         }
 
         [Fact]
+        public void NotesWithALowerCaseName_AreNotCmdletHelp_ButACapitalisedStrayFileIs()
+        {
+            using var docs = new FixtureDocs();
+            docs.Write("aws-calls.md", "# AWS calls per method\n\nNot cmdlet help.\n");
+            Assert.Empty(docs.Problems());
+
+            docs.Write("Get-Stray.md", "# Get-Stray\n## SYNOPSIS\nStray.\n");
+            Assert.NotEmpty(docs.Problems());
+        }
+
+        [Fact]
         public void ExportedCmdletWithoutDocsFile_Fails()
         {
             using var docs = new FixtureDocs();

@@ -14,6 +14,16 @@ namespace S3CrossAccount.Tools.HelpGen
         /// <summary>Descriptions of parameters declared on a shared base class (the AWS common parameters).</summary>
         public const string SharedParametersFile = "_shared-parameters.md";
 
+        /// <summary>
+        /// Notes next to the help sources (docs/aws-calls.md, ...): a file whose name starts with a lower-case
+        /// letter is not cmdlet help, since every cmdlet name starts with its capitalised verb.
+        /// </summary>
+        public static bool IsNotes(string path)
+        {
+            var name = Path.GetFileName(path);
+            return name.Length > 0 && char.IsLower(name[0]);
+        }
+
         public static (List<HelpProblem> Problems, XDocument? Maml) Generate(string docsDirectory, IReadOnlyList<CmdletMetadata> cmdlets, IReadOnlyList<string> exported, string manifestPath)
         {
             var problems = new List<HelpProblem>();
@@ -23,6 +33,11 @@ namespace S3CrossAccount.Tools.HelpGen
             {
                 foreach (var path in Directory.GetFiles(docsDirectory, "*.md").OrderBy(p => p, StringComparer.Ordinal))
                 {
+                    if (IsNotes(path))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         var doc = MarkdownHelpParser.ParseFile(path);

@@ -205,7 +205,8 @@ namespace S3CrossAccount.Aws.Acls
             return change;
         }
 
-        internal static string Describe(IEnumerable<AclGrant> grants) =>
+        /// <summary>"READ for canonical ID x, WRITE for ..." (for messages).</summary>
+        public static string Describe(IEnumerable<AclGrant> grants) =>
             string.Join(", ", grants.Select(g => AclGrant.PermissionName(g.Permission) + " for " + Grantee(g)));
 
         private static string Grantee(AclGrant g)

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Policies;
+using S3CrossAccount.Core.Policies.Merging;
 using S3CrossAccount.Core.Roles;
 
 namespace S3CrossAccount.Aws.Roles
@@ -65,6 +66,55 @@ namespace S3CrossAccount.Aws.Roles
 
             Write(type, identityName, policyName, PolicyJson.Write(wanted), cancellationToken);
             return new XAccountIdentityPolicy(type, identityName, policyName, wanted, changed: true);
+        }
+
+        /// <summary>
+        /// Takes the statements of <paramref name="grant"/> that this module merged (PolicyMerger's Sid scheme) out of
+        /// the inline policy; foreign statements stay. The inline policy is deleted when no statement is left. Returns
+        /// "Unchanged", "Put" or "Delete" (the write made), or null when <paramref name="shouldProcess"/> declined.
+        /// </summary>
+        public string? RemoveStatements(IamIdentityType type, string identityName, string policyName, PolicyDocument grant,
+            Func<string, string, bool> shouldProcess, CancellationToken cancellationToken = default)
+        {
+            if (grant == null) throw new ArgumentNullException(nameof(grant));
+            if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            RoleNames.ValidatePolicyName(policyName);
+            var who = $"{type.ToString().ToLowerInvariant()} {identityName}";
+            var existing = Read(type, identityName, policyName, cancellationToken);
+            var wanted = existing == null ? null : PolicyMerger.Remove(existing, grant);
+            if (existing == null || wanted!.SemanticEquals(existing))
+            {
+                _calls.Note($"Inline policy {policyName} of {who} has no statement of this grant; not changed.");
+                return "Unchanged";
+            }
+
+            if (wanted.StatementCount == 0)
+            {
+                if (!shouldProcess(who, "Delete inline policy " + policyName + " (only this grant's statements were in it)")) return null;
+                Delete(type, identityName, policyName, cancellationToken);
+                return "Delete";
+            }
+
+            _calls.Note($"Inline policy {policyName} to write: " + PolicyJson.Write(wanted));
+            if (!shouldProcess(who, "Remove this grant's statements from inline policy " + policyName)) return null;
+            Write(type, identityName, policyName, PolicyJson.Write(wanted), cancellationToken);
+            return "Put";
+        }
+
+        private void Delete(IamIdentityType type, string name, string policyName, CancellationToken ct)
+        {
+            switch (type)
+            {
+                case IamIdentityType.User:
+                    _calls.Run("DeleteUserPolicy", $"{name}/{policyName}", () => _iam.DeleteUserPolicyAsync(new DeleteUserPolicyRequest { UserName = name, PolicyName = policyName }, ct));
+                    break;
+                case IamIdentityType.Role:
+                    _calls.Run("DeleteRolePolicy", $"{name}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = name, PolicyName = policyName }, ct));
+                    break;
+                default:
+                    _calls.Run("DeleteGroupPolicy", $"{name}/{policyName}", () => _iam.DeleteGroupPolicyAsync(new DeleteGroupPolicyRequest { GroupName = name, PolicyName = policyName }, ct));
+                    break;
+            }
         }
 
         private PolicyDocument? Read(IamIdentityType type, string name, string policyName, CancellationToken ct)

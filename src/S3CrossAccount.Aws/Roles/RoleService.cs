@@ -303,6 +303,13 @@ namespace S3CrossAccount.Aws.Roles
             return true;
         }
 
+        /// <summary>The role's ARN, or null when the role does not exist (one IAM GetRole).</summary>
+        public string? FindRoleArn(string roleName, CancellationToken cancellationToken = default)
+        {
+            RoleNames.Validate(roleName);
+            return TryGetRole(roleName, cancellationToken)?.Arn;
+        }
+
         /// <summary>True for a policy ARN under <see cref="ManagedPolicyPath"/> (arn:aws:iam::111122223333:policy/s3crossaccount/Name).</summary>
         public static bool IsModuleManaged(string policyArn) =>
             policyArn.IndexOf(":policy" + ManagedPolicyPath, StringComparison.Ordinal) > 0;

@@ -69,5 +69,7 @@ namespace S3CrossAccount.Core.Errors
         EmptyAcl,
         GranteeAccountMismatch,
         BucketAclGrantsOutsideAccount,
+        // Setup (Invoke-/Remove-XAccountSetup): add new codes here
+        InvalidSetupGrantee,
     }
 }

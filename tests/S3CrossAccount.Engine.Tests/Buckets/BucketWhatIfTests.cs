@@ -24,7 +24,7 @@ namespace S3CrossAccount.Engine.Tests.Buckets
         private static string KeysFor(FixedPolicyResponder responder) =>
             BucketCmdletValidationTests.Offline.Replace("http://127.0.0.1:9", responder.Url, StringComparison.Ordinal);
 
-        private static (IReadOnlyList<string> HostLines, IReadOnlyList<string> Verbose, IReadOnlyList<ErrorRecord> Errors, int Output) RunInHost(string script)
+        internal static (IReadOnlyList<string> HostLines, IReadOnlyList<string> Verbose, IReadOnlyList<ErrorRecord> Errors, int Output) RunInHost(string script)
         {
             var host = new RecordingHost();
             using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
