@@ -66,6 +66,13 @@ namespace S3CrossAccount.Engine.Tests.Completion
         [InlineData("Send-XAccountObject")]
         [InlineData("New-XAccountRole")]
         [InlineData("Test-XAccountAccess")]
+        [InlineData("Grant-XAccountAcl")]
+        [InlineData("Revoke-XAccountAcl")]
+        [InlineData("Get-XAccountObjectOwnership")]
+        [InlineData("Set-XAccountObjectOwnership")]
+        [InlineData("Get-XAccountAccessReport")]
+        [InlineData("Invoke-XAccountSetup")]
+        [InlineData("Remove-XAccountSetup")]
         public void Bucket_HasTheBucketCompleter(string cmdlet)
         {
             using var session = new PowerShellSession();

@@ -37,6 +37,7 @@ namespace S3CrossAccount.Commands.Acls
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>An object's key: its ACL instead of the bucket's. Binds from objects with a Key property.</summary>

@@ -20,6 +20,7 @@ namespace S3CrossAccount.Commands.Acls
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1)]
