@@ -76,6 +76,10 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                 Assert.DoesNotContain($"IAM ListRolePolicies {inside}", report.Verbose);
                 Assert.DoesNotContain(report.Verbose, v => v.StartsWith("S3 Put", StringComparison.Ordinal) || v.StartsWith("IAM Put", StringComparison.Ordinal));
 
+                // Progress per bucket, then completed.
+                Assert.Equal("1 of 1 buckets", report.Progress.First().StatusDescription);
+                Assert.Equal(ProgressRecordType.Completed, report.Progress.Last().RecordType);
+
                 // Sortable and exportable (Export-Csv, ConvertTo-Json): every property is a plain value.
                 Assert.All(report.Output, o => Assert.All(o.Properties.Where(p => p.MemberType == PSMemberTypes.Property), p =>
                     Assert.True(p.Value == null || p.Value is string || p.Value is bool || p.Value is Enum, p.Name)));
