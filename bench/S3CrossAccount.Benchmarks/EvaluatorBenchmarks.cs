@@ -12,6 +12,7 @@ namespace S3CrossAccount.Benchmarks
     /// and prefixes, some with conditions, then the one that grants) plus one identity policy.
     /// </summary>
     [MemoryDiagnoser]
+    [MedianColumn]
     public class EvaluatorBenchmarks
     {
         private AccessRequest _request = null!;

@@ -11,6 +11,7 @@ namespace S3CrossAccount.Benchmarks
     /// into it (what Set-XAccountBucketPolicy does before every write), and lint it.
     /// </summary>
     [MemoryDiagnoser]
+    [MedianColumn]
     public class PolicyBenchmarks
     {
         private string _json = null!;
