@@ -10,7 +10,6 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('S3CrossAccount.Format.ps1xml')
-    TypesToProcess       = @('S3CrossAccount.Types.ps1xml')
     CmdletsToExport      = @(
         # One name per line and no commas, so additions from parallel work never break the array.
         # Policy core (offline)

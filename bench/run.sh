@@ -47,13 +47,17 @@ for i in $(seq "$runs"); do
 done
 field() { for f in "$tmp"/run*; do sed -n "s/^$1=//p" "$f"; done | median; }
 empty=$(for f in "$tmp"/empty*; do sed -n "s/^module-import-ms=//p" "$f"; done | median)
+# The module's own share: the median of each run's difference with the empty-manifest run next to it.
+share=$(for i in $(seq "$runs"); do
+  a=$(sed -n "s/^module-import-ms=//p" "$tmp/run$i"); b=$(sed -n "s/^module-import-ms=//p" "$tmp/empty$i")
+  awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f\n", a-b}'; done | median)
 first_offline=$(for f in "$tmp"/run*; do
   awk -F= '/^import-ms=/{i=$2} /^first-result-ms=/{r=$2} END {printf "%.1f\n", r-i}' "$f"; done | median)
 sdk=$(cat "$tmp"/run* | grep -c '^assembly=AWSSDK' || true)
 echo "## Import (median of $runs fresh processes, ms)"
-echo "| engine start (runspace open) | Import-Module by manifest | of which the engine's cold Import-Module of an empty manifest | first offline result after import | AWSSDK assemblies loaded |"
-echo "| --- | --- | --- | --- | --- |"
-echo "| $(field engine-ms) | $(field module-import-ms) | $empty | $first_offline | $sdk |"
+echo "| engine start (runspace open) | Import-Module by manifest | the engine's cold Import-Module of an empty manifest | the module's own share | first offline result after import | AWSSDK assemblies loaded |"
+echo "| --- | --- | --- | --- | --- | --- |"
+echo "| $(field engine-ms) | $(field module-import-ms) | $empty | $share | $first_offline | $sdk |"
 echo
 
 if [ "${1:-}" = "--quick" ]; then

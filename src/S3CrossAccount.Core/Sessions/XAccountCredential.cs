@@ -9,6 +9,9 @@ namespace S3CrossAccount.Core.Sessions
     /// The secret key and session token are never shown: not by <see cref="ToString"/>, not by the
     /// default view.
     /// </summary>
+    // Named, not typed: Core has no PowerShell reference. PowerShell reads this attribute when it needs a
+    // conversion (LanguagePrimitives), so no types.ps1xml has to be loaded at import (that file cost ~50 ms there).
+    [System.ComponentModel.TypeConverter("S3CrossAccount.Commands.Sessions.XAccountCredentialConverter, S3CrossAccount")]
     public sealed class XAccountCredential
     {
         public XAccountCredential(string accessKey, string secretKey, string? sessionToken = null, DateTimeOffset? expiration = null, string? assumedRoleArn = null, string? sourceDescription = null)

@@ -9,7 +9,7 @@ namespace S3CrossAccount.Commands.Sessions
     /// <summary>
     /// Lets this module's <see cref="XAccountCredential"/> bind to AWS Tools' -Credential parameter
     /// (type Amazon.Runtime.AWSCredentials from AWS Tools' own AWSSDK.Core). Registered for the type
-    /// in S3CrossAccount.Types.ps1xml. The target type is built by name from the destination type's
+    /// by the TypeConverter attribute on XAccountCredential. The target type is built by name from the destination type's
     /// own assembly, so it is always the copy AWS Tools loaded, never this module's private one.
     /// </summary>
     public sealed class XAccountCredentialConverter : PSTypeConverter
