@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Amazon.S3;
 using Amazon.S3.Model;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Sessions;
@@ -59,11 +60,43 @@ namespace S3CrossAccount.Aws.Clients
                 request.Prefix = prefix;
             }
 
-            var response = client.ListBucketsAsync(request, cancellationToken).GetAwaiter().GetResult();
-            return (response.Buckets ?? new List<S3Bucket>())
-                .Select(b => b.BucketName)
+            return ListPage(client, request, cancellationToken).Buckets
                 .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
                 .ToList();
+        }
+
+        /// <summary>
+        /// Every bucket of the account, page by page (ListBuckets' ContinuationToken,
+        /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html). A server that answers without a
+        /// token, or repeats one, has given its last page.
+        /// </summary>
+        public IReadOnlyList<string> ListAllBucketNames(CancellationToken cancellationToken)
+        {
+            using var client = AwsClientFactory.CreateS3Client(_session);
+            var names = new List<string>();
+            string? token = null;
+            do
+            {
+                var page = ListPage(client, new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, cancellationToken);
+                names.AddRange(page.Buckets);
+                token = page.NextToken == token ? null : page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(token));
+
+            return names;
+        }
+
+        private (IReadOnlyList<string> Buckets, string? NextToken) ListPage(IAmazonS3 client, ListBucketsRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = client.ListBucketsAsync(request, cancellationToken).GetAwaiter().GetResult();
+                return ((response.Buckets ?? new List<S3Bucket>()).Select(b => b.BucketName).ToList(), response.ContinuationToken);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw AwsErrorMapper.Map(ex, _session.EndpointUrl ?? _session.Region, "S3 ListBuckets");
+            }
         }
     }
 }

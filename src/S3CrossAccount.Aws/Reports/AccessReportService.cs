@@ -66,7 +66,7 @@ namespace S3CrossAccount.Aws.Reports
         public IReadOnlyList<string> AllBuckets(CancellationToken ct)
         {
             _verbose("S3 ListBuckets");
-            return new S3AccountService(_session).ListBucketNames(string.Empty, 10000, ct);
+            return new S3AccountService(_session).ListAllBucketNames(ct);
         }
 
         /// <summary>
