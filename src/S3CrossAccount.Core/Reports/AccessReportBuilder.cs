@@ -55,7 +55,7 @@ namespace S3CrossAccount.Core.Reports
                 yield return new AccessReportEntry(bucket, bucketAccount, grantee.Key.Grantee, type, account,
                     onBucket ? AccessPath.BucketAcl : AccessPath.ObjectAcl,
                     string.Join(", ", actions), resource, null,
-                    string.Join(", ", permissions.Select(PermissionName)), isPublic);
+                    string.Join(", ", permissions.Select(AclGrant.PermissionName)), isPublic);
             }
         }
 
@@ -178,18 +178,6 @@ namespace S3CrossAccount.Core.Reports
                     return ("Group", null, grantee == AclGrant.AllUsersUri || grantee == AclGrant.AuthenticatedUsersUri);
                 default:
                     return (PrincipalTypes.CanonicalUser, null, false);
-            }
-        }
-
-        private static string PermissionName(AclPermission permission)
-        {
-            switch (permission)
-            {
-                case AclPermission.Read: return "READ";
-                case AclPermission.Write: return "WRITE";
-                case AclPermission.ReadAcp: return "READ_ACP";
-                case AclPermission.WriteAcp: return "WRITE_ACP";
-                default: return "FULL_CONTROL";
             }
         }
 
