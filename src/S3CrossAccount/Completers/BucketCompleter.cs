@@ -55,13 +55,17 @@ namespace S3CrossAccount.Commands.Completers
             || given["Credential"] != null
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE"))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"))
-            || StoredCredentials() != null;
+            || SessionVariable("StoredAWSCredentials") != null;
 
-        internal static object? StoredCredentials()
+        /// <summary>
+        /// A variable of the session the completion runs in (a completer gets no SessionState). Completion must
+        /// never fail the command line, so an unreadable variable is null.
+        /// </summary>
+        internal static object? SessionVariable(string name)
         {
             try
             {
-                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue("StoredAWSCredentials");
+                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(name);
             }
             catch (Exception)
             {

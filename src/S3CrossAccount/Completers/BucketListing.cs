@@ -31,17 +31,7 @@ namespace S3CrossAccount.Commands.Completers
 
         private sealed class DefaultRunspaceVariables : ISessionVariableSource
         {
-            public object? Get(string name)
-            {
-                try
-                {
-                    return AwsSessionBinder.Unwrap(System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(name));
-                }
-                catch (Exception)
-                {
-                    return null;
-                }
-            }
+            public object? Get(string name) => AwsSessionBinder.Unwrap(BucketCompleter.SessionVariable(name));
         }
     }
 }
