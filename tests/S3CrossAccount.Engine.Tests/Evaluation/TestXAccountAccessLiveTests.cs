@@ -43,6 +43,16 @@ namespace S3CrossAccount.Engine.Tests.Evaluation
         }
 
         [Fact]
+        public void Live_WithABadPrincipalForThePrediction_FailsBeforeAnyRequest()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("Test-XAccountAccess -Live -Bucket reports-bucket -Principal bob -IdentityPolicy (New-XAccountAccessPolicy -Bucket reports-bucket -Access Read) -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY -Region us-east-1 -EndpointUrl http://127.0.0.1:9 -Verbose");
+            Assert.Equal("InvalidPrincipal,S3CrossAccount.Commands.Evaluation.TestXAccountAccessCommand", r.FirstError!.FullyQualifiedErrorId);
+            Assert.Empty(r.Output);
+            Assert.DoesNotContain(r.Verbose, v => v.StartsWith("S3 ", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void ParameterSets_AreOfflineAndLive_WithTheLiveParametersOnlyInLive()
         {
             using var s = new PowerShellSession();

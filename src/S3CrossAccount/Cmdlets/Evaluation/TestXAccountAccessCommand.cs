@@ -210,6 +210,8 @@ namespace S3CrossAccount.Commands.Evaluation
 
         private void ProbeLive()
         {
+            // Inputs for the prediction are checked before any request, so a bad principal or policy costs no call.
+            var prediction = PredictionInputs();
             var includeWrite = IncludeWrite.IsPresent && ShouldProcess(
                 $"s3://{Bucket}/{Prefix}{LiveProbes.ProbeFolder}",
                 "Upload a probe object (bucket-owner-full-control) and delete it again");
@@ -218,19 +220,11 @@ namespace S3CrossAccount.Commands.Evaluation
                 WriteVerbose("The write probe was not confirmed: s3:PutObject and s3:DeleteObject are reported as Skipped.");
             }
 
-            var results = LiveProbes.Run(GetAwsSession(), Bucket, Key, Prefix, IncludeWrite.IsPresent, includeWrite, WriteVerbose, CancellationToken);
-            var predict = BucketPolicy != null || IdentityPolicy != null;
-            if (predict && string.IsNullOrEmpty(Principal))
+            foreach (var result in LiveProbes.Run(GetAwsSession(), Bucket, Key, Prefix, IncludeWrite.IsPresent, includeWrite, WriteVerbose, CancellationToken))
             {
-                WriteWarning("Policies were given but not -Principal: pass the ARN these credentials act as (user, role or role session) to compare each probe with the offline evaluator.");
-                predict = false;
-            }
-
-            foreach (var result in results)
-            {
-                if (predict)
+                if (prediction != null)
                 {
-                    Predict(result);
+                    Predict(result, prediction.Value);
                 }
 
                 if (result.Action == "s3:DeleteObject" && result.Outcome == ProbeOutcome.Denied)
@@ -242,17 +236,28 @@ namespace S3CrossAccount.Commands.Evaluation
             }
         }
 
-        private void Predict(LiveProbeResult result)
+        /// <summary>The bucket's account, policies and context to predict each probe with; null when no prediction is asked for or possible.</summary>
+        private (string BucketAccount, AccessPolicies Policies, RequestContext Context)? PredictionInputs()
         {
-            var principal = RequestPrincipal.Parse(Principal);
-            var bucketAccount = BucketAccount ?? principal.AccountId;
-            if (bucketAccount == null)
+            if (BucketPolicy == null && IdentityPolicy == null)
             {
-                return;
+                return null;
             }
 
-            var request = new AccessRequest(Principal, result.Action, result.ResourceArn, bucketAccount, null, EvaluationInputs.ToContext(Context));
-            var decision = AccessEvaluator.Evaluate(request, CurrentPolicies()).Decision;
+            if (string.IsNullOrEmpty(Principal))
+            {
+                WriteWarning("Policies were given but not -Principal: pass the ARN these credentials act as (user, role or role session) to compare each probe with the offline evaluator.");
+                return null;
+            }
+
+            var bucketAccount = BucketAccount ?? RequestPrincipal.Parse(Principal).AccountId;
+            return bucketAccount == null ? ((string, AccessPolicies, RequestContext)?)null : (bucketAccount, CurrentPolicies(), EvaluationInputs.ToContext(Context));
+        }
+
+        private void Predict(LiveProbeResult result, (string BucketAccount, AccessPolicies Policies, RequestContext Context) inputs)
+        {
+            var request = new AccessRequest(Principal, result.Action, result.ResourceArn, inputs.BucketAccount, null, inputs.Context);
+            var decision = AccessEvaluator.Evaluate(request, inputs.Policies).Decision;
             result.WithPrediction(decision);
             if (result.MatchesPrediction == false)
             {
