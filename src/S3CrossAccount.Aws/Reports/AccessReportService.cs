@@ -82,41 +82,41 @@ namespace S3CrossAccount.Aws.Reports
                 .ToList();
         }
 
-        /// <summary>Every way in to one bucket, in the order bucket policy, bucket ACL, object ACLs, roles.</summary>
-        public IReadOnlyList<AccessReportEntry> ReportBucket(string bucket, string account, IReadOnlyList<ExternallyAssumableRole> roles, BucketReportOptions options, CancellationToken ct)
+        /// <summary>
+        /// The ways in to one bucket that its own settings give, in the order bucket policy, bucket ACL, object ACLs.
+        /// The roles' part is <see cref="ForRoles"/>, kept apart so that the roles can be read while the buckets are.
+        /// </summary>
+        public IReadOnlyList<AccessReportEntry> ReadBucket(string bucket, string account, BucketReportOptions options, CancellationToken ct)
         {
             var entries = new List<AccessReportEntry>();
-            using (var policies = new BucketPolicyService(_session, _verbose))
+            using var policies = new BucketPolicyService(_session, _verbose);
+            var policy = policies.Get(bucket, ct);
+            using var acls = new AclService(_session, _verbose);
+            var bucketAcl = acls.ReadAcl(bucket, null, ct);
+            var ownerId = bucketAcl.OwnerCanonicalId ?? string.Empty;
+            if (policy != null)
             {
-                var policy = policies.Get(bucket, ct);
-                using var acls = new AclService(_session, _verbose);
-                var bucketAcl = acls.ReadAcl(bucket, null, ct);
-                var ownerId = bucketAcl.OwnerCanonicalId ?? string.Empty;
-                if (policy != null)
-                {
-                    entries.AddRange(AccessReportBuilder.ForBucketPolicy(bucket, account, policy.Policy, ownerId));
-                }
-
-                // With BucketOwnerEnforced S3 ignores every ACL, and it refuses the setting while the bucket ACL grants
-                // outside the account, so only the object ACLs need the ownership check.
-                // https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
-                entries.AddRange(AccessReportBuilder.ForAcl(bucket, account, ownerId, bucketAcl.Grants));
-                if (options.IncludeObjectAcl && acls.GetOwnership(bucket, ct).AclsEnabled)
-                {
-                    var keys = acls.ListKeys(bucket, string.Empty, ct);
-                    foreach (var key in options.ObjectSampleSize > 0 ? keys.Take(options.ObjectSampleSize) : keys)
-                    {
-                        entries.AddRange(AccessReportBuilder.ForAcl(bucket, account, ownerId, acls.ReadAcl(bucket, key, ct).Grants, key));
-                    }
-                }
+                entries.AddRange(AccessReportBuilder.ForBucketPolicy(bucket, account, policy.Policy, ownerId));
             }
 
-            foreach (var role in roles)
+            // With BucketOwnerEnforced S3 ignores every ACL, and it refuses the setting while the bucket ACL grants
+            // outside the account, so only the object ACLs need the ownership check.
+            // https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
+            entries.AddRange(AccessReportBuilder.ForAcl(bucket, account, ownerId, bucketAcl.Grants));
+            if (options.IncludeObjectAcl && acls.GetOwnership(bucket, ct).AclsEnabled)
             {
-                entries.AddRange(AccessReportBuilder.ForRole(bucket, account, role.RoleArn, role.TrustPolicy, role.PermissionPolicies));
+                var keys = acls.ListKeys(bucket, string.Empty, ct);
+                foreach (var key in options.ObjectSampleSize > 0 ? keys.Take(options.ObjectSampleSize) : keys)
+                {
+                    entries.AddRange(AccessReportBuilder.ForAcl(bucket, account, ownerId, acls.ReadAcl(bucket, key, ct).Grants, key));
+                }
             }
 
             return entries;
         }
+
+        /// <summary>The ways in to the bucket through the account's externally assumable roles (no AWS call).</summary>
+        public static IReadOnlyList<AccessReportEntry> ForRoles(string bucket, string account, IReadOnlyList<ExternallyAssumableRole> roles) =>
+            roles.SelectMany(role => AccessReportBuilder.ForRole(bucket, account, role.RoleArn, role.TrustPolicy, role.PermissionPolicies)).ToList();
     }
 }

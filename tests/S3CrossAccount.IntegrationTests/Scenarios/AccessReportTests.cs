@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
+using S3CrossAccount.IntegrationTests.Faults;
 using S3CrossAccount.IntegrationTests.Harness;
 using Xunit;
 using Xunit.Abstractions;
@@ -90,6 +91,55 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                 {
                     ps.Run($"Remove-XAccountRole -RoleName {role} @A -Confirm:$false");
                 }
+            }
+        }
+
+        [SkippableFact]
+        public async Task Roles_AreReadBesideTheBuckets_AndARoleReadThatFails_EndsTheReportWithoutRows()
+        {
+            var server = _rgw.Require();
+            using var s3A = server.S3(server.A);
+            var buckets = Enumerable.Range(1, 3).Select(i => UniqueNames.Bucket("besides" + i)).ToArray();
+            foreach (var b in buckets)
+            {
+                await s3A.PutBucketAsync(new PutBucketRequest { BucketName = b });
+            }
+
+            using var profiles = server.CreateProfileFile();
+            await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
+            var viaProxy = $"-EndpointUrl '{proxy.Endpoint}' -ProfileName 'A' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+            using var ps = server.OpenModuleSession(profiles);
+            var role = UniqueNames.Role("Besides");
+            ps.Run($"New-XAccountRole -RoleName {role} -TrustedPrincipal {server.C.RootArn} -Bucket {buckets[0]} -Access Read @A").ShouldSucceed();
+            try
+            {
+                // ListRoles held for a second: every bucket's reads arrive while it is held, so before the role's own
+                // policy reads (which wait for ListRoles' answer). Read one after the other, they came after them all.
+                proxy.Inject(FaultKind.Delay, times: 1, action: "ListRoles", delay: TimeSpan.FromSeconds(1));
+                var report = ps.Run($"Get-XAccountAccessReport -Bucket {string.Join(",", buckets)} -AccountId {server.A.AccountId} -ThrottleLimit 4 {viaProxy}").ShouldSucceed();
+                var requests = proxy.Requests;
+                var firstPolicyRead = requests.First(r => r.Action == "ListRolePolicies").Sequence;
+                var bucketReads = requests.Where(r => r.IsS3("GET", "policy") || r.IsS3("GET", "acl")).ToList();
+                Assert.Equal(6, bucketReads.Count);
+                Assert.All(bucketReads, r => Assert.True(r.Sequence < firstPolicyRead, $"{r} arrived after the first ListRolePolicies"));
+
+                // Still each bucket's own rows, then its roles' rows: the role reaches the first bucket only.
+                Assert.Equal(new[] { buckets[0] }, report.Output.Where(o => (string)o.Properties["Source"].Value == server.A.RoleArn(role))
+                    .Select(o => (string)o.Properties["Bucket"].Value));
+
+                // A role read that fails: the buckets were read, yet no bucket reports without its roles; the error ends it.
+                proxy.ClearRecords();
+                proxy.Inject(FaultKind.InternalError, FaultRule.Always, action: "ListRoles");
+                var failed = ps.Run($"Get-XAccountAccessReport -Bucket {string.Join(",", buckets)} -AccountId {server.A.AccountId} -ThrottleLimit 4 {viaProxy}");
+                _output.WriteLine(failed.FirstError?.FullyQualifiedErrorId + ": " + failed.FirstError?.Exception.Message);
+                Assert.StartsWith("ServiceError,", failed.FirstError!.FullyQualifiedErrorId);
+                Assert.Empty(failed.Output);
+                Assert.Equal(6, proxy.Count(r => r.IsS3("GET", "policy") || r.IsS3("GET", "acl")));
+                proxy.ClearFaults();
+            }
+            finally
+            {
+                ps.Run($"Remove-XAccountRole -RoleName {role} @A -Confirm:$false");
             }
         }
 

@@ -1,4 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Errors;
@@ -73,9 +78,22 @@ namespace S3CrossAccount.Commands.Reports
             try
             {
                 var account = AccountId ?? CallerAccount();
-                IReadOnlyList<string> buckets = Bucket == null && !MyInvocation.ExpectingInput ? ReportCommands.AllBuckets(session, WriteVerbose, ct) : _buckets;
-                var roles = SkipRoles.IsPresent ? ReportCommands.NoRoles() : ReportCommands.Roles(session, account, WriteVerbose, ct);
                 var runner = new BoundedRunner(ThrottleLimit, WriteXAccountError, ct);
+
+                // The roles are read as one more unit of work, beside the buckets rather than before them: their
+                // IAM calls (one ListRoles page, then three per outside-trusted role) would otherwise be a serial
+                // prefix of every report. Each bucket waits for them only after its own S3 reads.
+                var roles = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (SkipRoles.IsPresent)
+                {
+                    roles.SetResult(ReportCommands.NoRoles());
+                }
+                else
+                {
+                    runner.Submit(() => ReadRoles(roles, session, account, m => runner.Post(() => WriteVerbose(m)), ct));
+                }
+
+                IReadOnlyList<string> buckets = Bucket == null && !MyInvocation.ExpectingInput ? ReportCommands.AllBuckets(session, WriteVerbose, ct) : _buckets;
                 var done = 0;
                 foreach (var bucket in buckets)
                 {
@@ -83,10 +101,16 @@ namespace S3CrossAccount.Commands.Reports
                     {
                         try
                         {
-                            var entries = ReportCommands.Bucket(session, bucket, account, roles, IncludeObjectAcl.IsPresent, ObjectSampleSize, m => runner.Post(() => WriteVerbose(m)), ct);
+                            var entries = ReportCommands.Bucket(session, bucket, account, IncludeObjectAcl.IsPresent, ObjectSampleSize, m => runner.Post(() => WriteVerbose(m)), ct);
+                            if (!WaitForRoles(roles.Task, ct))
+                            {
+                                return;
+                            }
+
+                            var roleEntries = ReportCommands.RoleEntries(bucket, account, roles.Task.Result);
                             runner.Post(() =>
                             {
-                                foreach (var entry in entries)
+                                foreach (var entry in entries.Concat(roleEntries))
                                 {
                                     WriteObject(entry);
                                 }
@@ -104,6 +128,12 @@ namespace S3CrossAccount.Commands.Reports
                 }
 
                 runner.Drain();
+                if (roles.Task.IsFaulted)
+                {
+                    // No bucket wrote anything without its roles: the report ends as it would have with the roles read first.
+                    ExceptionDispatchInfo.Capture(roles.Task.Exception!.InnerException!).Throw();
+                }
+
                 if (buckets.Count > 0)
                 {
                     WriteProgress(new ProgressRecord(1, Activity, $"{buckets.Count} buckets") { RecordType = ProgressRecordType.Completed });
@@ -115,6 +145,32 @@ namespace S3CrossAccount.Commands.Reports
             }
 
             base.EndProcessing();
+        }
+
+        private static void ReadRoles(TaskCompletionSource<object> roles, Aws.AwsSession session, string account, Action<string> verbose, CancellationToken ct)
+        {
+            try
+            {
+                roles.SetResult(ReportCommands.Roles(session, account, verbose, ct));
+            }
+            catch (Exception ex)
+            {
+                roles.SetException(ex);
+            }
+        }
+
+        /// <summary>False when the roles could not be read: the bucket then reports nothing, and the roles' error ends the command.</summary>
+        private static bool WaitForRoles(Task<object> roles, CancellationToken ct)
+        {
+            try
+            {
+                roles.Wait(ct);
+                return true;
+            }
+            catch (AggregateException)
+            {
+                return false;
+            }
         }
 
         private string CallerAccount()

@@ -22,9 +22,12 @@ namespace S3CrossAccount.Commands.Reports
 
         internal static object NoRoles() => new ExternallyAssumableRole[0];
 
-        internal static IReadOnlyList<AccessReportEntry> Bucket(AwsSession session, string bucket, string account, object roles, bool includeObjectAcl, int sampleSize,
+        internal static IReadOnlyList<AccessReportEntry> Bucket(AwsSession session, string bucket, string account, bool includeObjectAcl, int sampleSize,
             Action<string> verbose, CancellationToken ct) =>
-            new AccessReportService(session, verbose).ReportBucket(bucket, account, (IReadOnlyList<ExternallyAssumableRole>)roles,
+            new AccessReportService(session, verbose).ReadBucket(bucket, account,
                 new BucketReportOptions { IncludeObjectAcl = includeObjectAcl, ObjectSampleSize = sampleSize }, ct);
+
+        internal static IReadOnlyList<AccessReportEntry> RoleEntries(string bucket, string account, object roles) =>
+            AccessReportService.ForRoles(bucket, account, (IReadOnlyList<ExternallyAssumableRole>)roles);
     }
 }
