@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the figures README.md's benchmark table is made from.
-#   bench/run.sh            import timing (fresh processes) and the BenchmarkDotNet suites
+#   bench/run.sh            import timing (fresh processes, in a ReadyToRun and a plain engine build), the
+#                           BenchmarkDotNet suites, then the bulk runs
 #   bench/run.sh --quick    import timing and the evaluator's rough CPU-time figures only
-#   bench/run.sh --bulk     only the bulk ACL bench: Grant-XAccountAcl -Prefix over 1,000 and 10,000 objects
-#                           against radosgw behind a 20 ms delaying proxy, at -ThrottleLimit 1, 8, 32 (~15 min;
-#                           bench/S3CrossAccount.BulkBenchmarks takes its options after --bulk, e.g. --runs 5)
+#   bench/run.sh --bulk     only the bulk runs against radosgw behind a 20 ms delaying proxy, at -ThrottleLimit 1, 8, 32:
+#                           Grant-XAccountAcl -Prefix over 1,000 and 10,000 objects, Get-XAccountAccessReport over
+#                           100 buckets (~30 min; bench/S3CrossAccount.BulkBenchmarks takes its options after --bulk,
+#                           e.g. --suite report --runs 3)
 # The default run ends with the bulk bench when radosgw is installed, and says it skipped it otherwise.
 # Figures are medians of repeated runs. Nothing here is a test: no figure fails a build.
 set -euo pipefail
@@ -29,35 +31,67 @@ fi
 
 dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c Release -v q -nologo >/dev/null
 dotnet build tools/XAccountShell/XAccountShell.csproj -c Release -v q -nologo >/dev/null
-shell=tools/XAccountShell/bin/Release/net10.0/XAccountShell.dll
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# pwsh 7 ships its assemblies ReadyToRun-compiled (PowerShell/PowerShell#12361 turned it on; #16297 checked that every
+# package assembly, System.Management.Automation included, is precompiled), but the System.Management.Automation
+# package is IL only: a host built from it JIT-compiles the engine at every start. The import is measured in both
+# hosts: published ReadyToRun (what a pwsh 7 session pays) and the plain build (the worst case, e.g. a test host).
+dotnet publish tools/XAccountShell/XAccountShell.csproj -c Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true -p:BuildProjectReferences=false -o "$tmp/r2r" -v q -nologo >/dev/null
+il=tools/XAccountShell/bin/Release/net10.0/XAccountShell.dll
+r2r=$tmp/r2r/XAccountShell.dll
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
-# Import: a fresh process each time (what a new PowerShell session pays), the first offline result after
-# it, and whether any AWS SDK assembly was loaded by then (it must not be).
-offline='New-XAccountBucketPolicy -Bucket account-a-bucket -Principal arn:aws:iam::222233334444:user/AccountBUserName -Access ReadWrite | ConvertTo-XAccountPolicyJson'
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# The engine's own cost of a cold Import-Module (an empty manifest) is measured in the same runs, interleaved,
-# so the module's share is the difference.
+# The manifests: the module; PowerShell's own cost of a cold Import-Module (an empty manifest), so that the module's
+# share is the difference; and, to see where that share goes, the module without its format file and with a format
+# file of one view.
+module=$(sed -n 's/.*<ModuleOutDir>$(RepoRoot)\(.*\)<\/ModuleOutDir>.*/\1/p' Directory.Build.props)
+version=$(sed -n 's/.*<Version>\(.*\)<\/Version>.*/\1/p' Directory.Build.props | head -1)
+module=$PWD/${module/\$(Version)/$version}S3CrossAccount.psd1
 printf "@{ ModuleVersion = '1.0'; GUID = '0b6c2a53-5a0e-4a5e-9a43-6f3d2f0e9a11'; CmdletsToExport = @() }\n" > "$tmp/empty.psd1"
+cp -r "$(dirname "$module")" "$tmp/noformat"
+sed -i '/FormatsToProcess/d' "$tmp/noformat/S3CrossAccount.psd1"
+cp -r "$(dirname "$module")" "$tmp/oneview"
+awk '/<\/ViewDefinitions>/ {tail = 1} /<View>/ {n++} n <= 1 || tail {print} /<\/View>/ && n == 1 {n++}' \
+  "$(dirname "$module")/S3CrossAccount.Format.ps1xml" > "$tmp/oneview/S3CrossAccount.Format.ps1xml"
+
+# Import: a fresh process each time (what a new PowerShell session pays), the first offline result after it, and
+# whether any AWS SDK assembly was loaded by then (it must not be). The variants run interleaved, so that noise
+# from other processes spreads over all of them.
+offline='New-XAccountBucketPolicy -Bucket account-a-bucket -Principal arn:aws:iam::222233334444:user/AccountBUserName -Access ReadWrite | ConvertTo-XAccountPolicyJson'
+run() { # run <name> <host> <manifest> <script> [--assemblies]
+  HOME="$tmp" S3CROSSACCOUNT_MANIFEST="$3" dotnet "$2" --timing ${5:-} "$4" >/dev/null 2>"$tmp/$1.$i" || { cat "$tmp/$1.$i" >&2; exit 1; }
+}
 for i in $(seq "$runs"); do
-  HOME="$tmp" dotnet "$shell" --timing --assemblies "$offline" >/dev/null 2>"$tmp/run$i"
-  HOME="$tmp" S3CROSSACCOUNT_MANIFEST="$tmp/empty.psd1" dotnet "$shell" --timing '1' >/dev/null 2>"$tmp/empty$i"
+  for h in r2r il; do
+    host=${!h}
+    run "$h-module" "$host" "$module" "$offline" --assemblies
+    run "$h-empty" "$host" "$tmp/empty.psd1" '1'
+  done
+  run r2r-noformat "$r2r" "$tmp/noformat/S3CrossAccount.psd1" '1'
+  run r2r-oneview "$r2r" "$tmp/oneview/S3CrossAccount.psd1" '1'
 done
-field() { for f in "$tmp"/run*; do sed -n "s/^$1=//p" "$f"; done | median; }
-empty=$(for f in "$tmp"/empty*; do sed -n "s/^module-import-ms=//p" "$f"; done | median)
-# The module's own share: the median of each run's difference with the empty-manifest run next to it.
-share=$(for i in $(seq "$runs"); do
-  a=$(sed -n "s/^module-import-ms=//p" "$tmp/run$i"); b=$(sed -n "s/^module-import-ms=//p" "$tmp/empty$i")
-  awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f\n", a-b}'; done | median)
-first_offline=$(for f in "$tmp"/run*; do
-  awk -F= '/^import-ms=/{i=$2} /^first-result-ms=/{r=$2} END {printf "%.1f\n", r-i}' "$f"; done | median)
-sdk=$(cat "$tmp"/run* | grep -c '^assembly=AWSSDK' || true)
+field() { for f in "$tmp/$1".*; do sed -n "s/^$2=//p" "$f"; done | median; }
+# A share: the median of each run's difference with the empty-manifest run next to it.
+share() { for i in $(seq "$runs"); do
+  a=$(sed -n "s/^module-import-ms=//p" "$tmp/$1.$i"); b=$(sed -n "s/^module-import-ms=//p" "$tmp/$2.$i")
+  awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f\n", a-b}'; done | median; }
+first_offline() { for f in "$tmp/$1".*; do
+  awk -F= '/^import-ms=/{i=$2} /^first-result-ms=/{r=$2} END {printf "%.1f\n", r-i}' "$f"; done | median; }
+sdk() { cat "$tmp/$1".* | grep -c '^assembly=AWSSDK' || true; }
+row() { echo "| $2 | $(field "$1-module" engine-ms) | $(field "$1-module" module-import-ms) | $(field "$1-empty" module-import-ms) | $(share "$1-module" "$1-empty") | $(first_offline "$1-module") | $(sdk "$1-module") |"; }
 echo "## Import (median of $runs fresh processes, ms)"
-echo "| engine start (runspace open) | Import-Module by manifest | the engine's cold Import-Module of an empty manifest | the module's own share | first offline result after import | AWSSDK assemblies loaded |"
-echo "| --- | --- | --- | --- | --- | --- |"
-echo "| $(field engine-ms) | $(field module-import-ms) | $empty | $share | $first_offline | $sdk |"
+echo "| engine build | engine start (runspace open) | Import-Module by manifest | the engine's cold Import-Module of an empty manifest | the module's own share | first offline result after import | AWSSDK assemblies loaded |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+row r2r "ReadyToRun, as pwsh 7 ships it"
+row il "IL only, the package as it is"
+echo
+echo "## Where the module's share goes (ReadyToRun engine, median of $runs paired runs, ms)"
+echo "| without its format file | with a one-view format file | with its format file ($(grep -c '<View>' "$(dirname "$module")/S3CrossAccount.Format.ps1xml") views) |"
+echo "| ---: | ---: | ---: |"
+echo "| $(share r2r-noformat r2r-empty) | $(share r2r-oneview r2r-empty) | $(share r2r-module r2r-empty) |"
 echo
 
 if [ "${1:-}" = "--quick" ]; then

@@ -12,7 +12,7 @@ namespace S3CrossAccount.BulkBenchmarks
 {
     /// <summary>
     /// Usage: dotnet run -c Release --project bench/S3CrossAccount.BulkBenchmarks -- [--suite acl,report]
-    ///        [--objects 1000,10000] [--buckets 100] [--concurrency 1,8,32] [--runs 3] [--delay-ms 20] [--serial-max 1000]
+    ///        [--objects 1000,10000] [--buckets 100] [--concurrency 1,8,32] [--runs 5] [--delay-ms 20] [--serial-max 1000]
     /// Prints the markdown table on stdout, progress on stderr. Exits 0 with a message, and no table, when
     /// radosgw is not installed or cannot start: a benchmark is never a failed build.
     /// </summary>
@@ -22,7 +22,7 @@ namespace S3CrossAccount.BulkBenchmarks
         {
             var objects = new[] { 1000, 10000 };
             var concurrency = new[] { 1, 8, 32 };
-            int runs = 3, delayMs = 20, serialMax = 1000, reportBuckets = 100;
+            int runs = 5, delayMs = 20, serialMax = 1000, reportBuckets = 100;
             var suites = new[] { "acl", "report" };
             for (var i = 0; i < args.Length; i++)
             {
