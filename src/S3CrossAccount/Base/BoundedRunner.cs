@@ -12,23 +12,30 @@ namespace S3CrossAccount.Commands.Base
     /// closures, and the pipeline thread executes them whenever it waits (for a free slot, or in
     /// <see cref="Drain"/>). PowerShell allows those calls from the pipeline thread only.
     /// Not disposable on purpose: a stopped pipeline may leave workers finishing (cancelled) after the
-    /// cmdlet is gone, and they still release their slot and post their wake-up.
+    /// cmdlet is gone, and they still release their slot and post their wake-up; idle workers end by themselves.
     /// </summary>
     internal sealed class BoundedRunner
     {
+        /// <summary>How long a worker waits for more work before its thread ends.</summary>
+        private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
+
         private readonly BlockingCollection<Action> _mainThread = new BlockingCollection<Action>();
+        private readonly BlockingCollection<Action> _work = new BlockingCollection<Action>();
+        private readonly int _limit;
         private readonly SemaphoreSlim _slots;
         private readonly int _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
         private readonly Action<XAccountException> _onError;
         private readonly CancellationToken _cancellation;
         private int _running;
+        private int _workers;
         private Exception? _fatal;
 
         /// <param name="limit">Maximum units of work running at once.</param>
         /// <param name="onError">Reports a unit's <see cref="XAccountException"/> (called on the pipeline thread).</param>
         internal BoundedRunner(int limit, Action<XAccountException> onError, CancellationToken cancellation)
         {
-            _slots = new SemaphoreSlim(Math.Max(1, limit));
+            _limit = Math.Max(1, limit);
+            _slots = new SemaphoreSlim(_limit);
             _onError = onError;
             _cancellation = cancellation;
         }
@@ -53,34 +60,12 @@ namespace S3CrossAccount.Commands.Base
             }
 
             Interlocked.Increment(ref _running);
-
-            // A dedicated thread, not a thread-pool one: the unit blocks on the SDK's async calls, whose
-            // completions need pool threads. At -ThrottleLimit 32 on 2 cores, 32 blocked pool threads starved
-            // those completions (measured: slower than at 8) until the pool slowly grew.
-            Task.Factory.StartNew(() =>
+            _work.Add(() => Run(work));
+            if (Volatile.Read(ref _workers) < _limit)
             {
-                try
-                {
-                    work();
-                }
-                catch (XAccountException ex)
-                {
-                    Post(() => _onError(ex));
-                }
-                catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-                {
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.CompareExchange(ref _fatal, ex, null);
-                }
-                finally
-                {
-                    _slots.Release();
-                    Interlocked.Decrement(ref _running);
-                    _mainThread.Add(() => { });
-                }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                StartWorker();
+            }
+
             Pump();
         }
 
@@ -135,6 +120,69 @@ namespace S3CrossAccount.Commands.Base
             }
 
             Pump();
+        }
+
+        /// <summary>
+        /// Dedicated threads, not thread-pool ones: a unit blocks on the SDK's async calls, whose completions need pool
+        /// threads (at -ThrottleLimit 32 on 2 cores, 32 blocked pool threads starved them until the pool slowly grew).
+        /// Each worker takes unit after unit: a thread per unit cost about a millisecond of CPU to start, on the
+        /// pipeline thread, for every object of a bulk grant (measured with dotnet-trace on a 2-core VM).
+        /// </summary>
+        private void StartWorker()
+        {
+            Interlocked.Increment(ref _workers);
+            new Thread(WorkerLoop) { IsBackground = true, Name = "S3CrossAccount worker" }.Start();
+        }
+
+        private void WorkerLoop()
+        {
+            while (true)
+            {
+                if (_work.TryTake(out var unit, IdleTimeout))
+                {
+                    unit();
+                    continue;
+                }
+
+                // About to end. A unit added meanwhile is taken by this worker, or by the one its Submit starts:
+                // Submit adds the unit before it counts the workers, and this worker uncounts itself before it looks.
+                Interlocked.Decrement(ref _workers);
+                if (_work.Count == 0)
+                {
+                    return;
+                }
+
+                if (Interlocked.Increment(ref _workers) > _limit)
+                {
+                    Interlocked.Decrement(ref _workers);
+                    return;
+                }
+            }
+        }
+
+        private void Run(Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (XAccountException ex)
+            {
+                Post(() => _onError(ex));
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref _fatal, ex, null);
+            }
+            finally
+            {
+                _slots.Release();
+                Interlocked.Decrement(ref _running);
+                _mainThread.Add(() => { });
+            }
         }
 
         private void Pump()
