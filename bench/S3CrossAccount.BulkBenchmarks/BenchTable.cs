@@ -12,10 +12,31 @@ namespace S3CrossAccount.BulkBenchmarks
         public int Total => GetObjectAcl + PutObjectAcl + ListPages + OwnershipReads + Other;
     }
 
-    /// <summary>Every timed run of one (objects, -ThrottleLimit) cell.</summary>
-    internal sealed record BulkCell(int Objects, int Concurrency, IReadOnlyList<double> Seconds, RequestCounts Requests)
+    /// <summary>One timed run: its wall time and the CPU time it took.</summary>
+    internal sealed record BulkRun(double Seconds, CpuClock Cpu)
     {
-        public double MedianSeconds => BenchTable.Median(Seconds);
+        /// <summary>Cores kept busy on average, by the client, the proxy and the Ceph daemons together.</summary>
+        public double CoresBusy => (Cpu.ClientSeconds + Cpu.ServerSeconds) / Seconds;
+    }
+
+    /// <summary>
+    /// Every timed run of one (objects, -ThrottleLimit) cell. <see cref="Timed"/> objects were granted per run: all of
+    /// the bucket's, or for a serial run on a large bucket a sample of them whose time estimates the whole.
+    /// </summary>
+    internal sealed record BulkCell(int Objects, int Concurrency, int Timed, IReadOnlyList<BulkRun> Runs, RequestCounts Requests)
+    {
+        public double MedianSeconds => BenchTable.Median(Runs.Select(r => r.Seconds));
+
+        public bool Sampled => Timed < Objects;
+
+        /// <summary>The median run's time per object, scaled to the whole bucket when sampled.</summary>
+        public double MedianSecondsForAll => MedianSeconds / Timed * Objects;
+
+        public double MedianClientCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.Cpu.ClientSeconds * 1000 / Timed));
+
+        public double MedianServerCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.Cpu.ServerSeconds * 1000 / Timed));
+
+        public double MedianCoresBusy => BenchTable.Median(Runs.Select(r => r.CoresBusy));
     }
 
     /// <summary>Turns the measured cells into the markdown table README's Benchmarks section is made from.</summary>
@@ -49,46 +70,44 @@ namespace S3CrossAccount.BulkBenchmarks
             var inv = CultureInfo.InvariantCulture;
             text.AppendLine($"## Bulk ACL: Grant-XAccountAcl -Prefix through a {delayMs} ms delaying proxy (median of {runs} runs)");
             text.AppendLine();
-            text.AppendLine("| objects | -ThrottleLimit | median wall time (s) | objects/s | speedup vs serial | % of ideal speedup | requests per object |");
-            text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-
-            // The serial figure per object, from the largest serial cell measured, estimates serial runs not made.
-            var serial = cells.Where(c => c.Concurrency == 1).OrderByDescending(c => c.Objects).FirstOrDefault();
-            var estimated = new List<int>();
+            text.AppendLine("| objects | -ThrottleLimit | median wall time (s) | objects/s | speedup vs serial | % of ideal speedup | requests per object | CPU ms per object: client and proxy / radosgw and OSD | cores busy (of " + Environment.ProcessorCount + ") |");
+            text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            var sampled = new List<BulkCell>();
             foreach (var group in cells.GroupBy(c => c.Objects).OrderBy(g => g.Key))
             {
                 var objects = group.Key;
-                var measuredSerial = group.FirstOrDefault(c => c.Concurrency == 1);
-                double? serialSeconds = measuredSerial?.MedianSeconds ?? (serial == null ? (double?)null : serial.MedianSeconds / serial.Objects * objects);
-                if (measuredSerial == null && serialSeconds != null)
-                {
-                    estimated.Add(objects);
-                    text.AppendLine(string.Format(inv, "| {0:N0} | 1 (estimated) | {1:F1} est. | {2:F1} est. | 1.00 | – | – |",
-                        objects, serialSeconds, objects / serialSeconds));
-                }
-
+                var serial = group.FirstOrDefault(c => c.Concurrency == 1);
+                double? serialSeconds = serial?.MedianSecondsForAll;
                 foreach (var cell in group.OrderBy(c => c.Concurrency))
                 {
-                    var median = cell.MedianSeconds;
+                    var median = cell.MedianSecondsForAll;
                     var speedup = serialSeconds / median;
-                    text.AppendLine(string.Format(inv, "| {0:N0} | {1} | {2:F1} | {3:F1} | {4} | {5} | {6:F3} |",
-                        objects, cell.Concurrency, median, objects / median,
-                        speedup == null ? "–" : speedup.Value.ToString("F2", inv) + (measuredSerial == null ? " est." : string.Empty),
+                    var estimate = serial != null && serial.Sampled ? " est." : string.Empty;
+                    if (cell.Sampled)
+                    {
+                        sampled.Add(cell);
+                    }
+
+                    text.AppendLine(string.Format(inv, "| {0:N0} | {1}{2} | {3:F1}{4} | {5:F1} | {6} | {7} | {8} | {9:F2} / {10:F2} | {11:F2} |",
+                        objects, cell.Concurrency, cell.Sampled ? $" ({cell.Timed:N0} of them)" : string.Empty, median, cell.Sampled ? " est." : string.Empty, objects / median,
+                        speedup == null ? "–" : speedup.Value.ToString("F2", inv) + estimate,
                         speedup == null ? "–" : (speedup.Value / cell.Concurrency * 100).ToString("F0", inv) + "%",
-                        (double)cell.Requests.Total / objects));
+                        cell.Sampled ? "–" : ((double)cell.Requests.Total / objects).ToString("F3", inv),
+                        cell.MedianClientCpuMsPerObject, cell.MedianServerCpuMsPerObject, cell.MedianCoresBusy));
                 }
             }
 
             text.AppendLine();
             text.AppendLine($"- {machine}.");
             text.AppendLine($"- Every run is a fresh grant (each object's ACL is reset to the owner's FULL_CONTROL alone before it, directly against radosgw, untimed); the proxy adds {delayMs} ms to every request; ideal speedup = -ThrottleLimit.");
-            if (estimated.Count > 0 && serial != null)
+            foreach (var cell in sampled)
             {
-                text.AppendLine(string.Format(inv, "- Serial time for {0} objects is not measured but estimated from the {1:N0}-object serial run's {2:F1} ms per object.",
-                    string.Join(" and ", estimated.Select(n => n.ToString("N0", inv))), serial.Objects, serial.MedianSeconds / serial.Objects * 1000));
+                text.AppendLine(string.Format(inv, "- The serial time for {0:N0} objects is estimated from serial runs over {1:N0} of them in the same bucket (-Prefix selecting its first {1:N0} keys): {2:F1} ms per object.",
+                    cell.Objects, cell.Timed, cell.MedianSeconds / cell.Timed * 1000));
             }
 
-            foreach (var cell in cells.GroupBy(c => c.Objects).Select(g => g.OrderBy(c => c.Concurrency).First()))
+            text.AppendLine("- CPU: this process (the client in the hosted PowerShell engine, and the delaying proxy) and the Ceph daemons, from /proc, per object granted; cores busy is their sum over the wall time. Everything shares the machine's cores, so a concurrent run falls short of its ideal speedup as much by waiting for a core at every hop of a request as by its own work.");
+            foreach (var cell in cells.Where(c => !c.Sampled).GroupBy(c => c.Objects).Select(g => g.OrderBy(c => c.Concurrency).First()))
             {
                 var r = cell.Requests;
                 text.AppendLine(string.Format(inv, "- Requests per run over {0:N0} objects: {1:N0} GetObjectAcl + {2:N0} PutObjectAcl + {3:N0} ListObjectsV2 page(s) + {4:N0} GetBucketOwnershipControls{5} = {6:N0}; the minimum possible is {7:N0}.",

@@ -37,7 +37,11 @@ namespace S3CrossAccount.BulkBenchmarks
             _s3 = server.S3(server.A);
         }
 
-        /// <summary>Runs every (objects, concurrency) cell <paramref name="runs"/> times, interleaved so that noise from other processes spreads over all of them.</summary>
+        /// <summary>
+        /// Runs every (objects, concurrency) cell <paramref name="runs"/> times, interleaved so that noise from other
+        /// processes spreads over all of them. A bucket with more than <paramref name="serialMax"/> objects gets its
+        /// serial figure from a sample: the serial grant over its first <paramref name="serialMax"/> keys (a power of ten).
+        /// </summary>
         internal async Task<IReadOnlyList<BulkCell>> RunAsync(IReadOnlyList<int> objectCounts, IReadOnlyList<int> concurrencies, int serialMax, int runs)
         {
             await WarmUpAsync();
@@ -45,29 +49,49 @@ namespace S3CrossAccount.BulkBenchmarks
             foreach (var objects in objectCounts)
             {
                 var bucket = await NewBucketAsync("bench" + objects, objects);
-                var levels = concurrencies.Where(c => c > 1 || objects <= serialMax).ToList();
-                var seconds = levels.ToDictionary(c => c, _ => new List<double>());
+                var levels = concurrencies.Select(c => (Concurrency: c, Sample: c == 1 && objects > serialMax ? serialMax : objects))
+                    .Where(l => l.Sample == objects || SamplePrefix(l.Sample) != null).ToList();
+                var runsOf = levels.ToDictionary(l => l.Concurrency, _ => new List<BulkRun>());
                 var requests = new Dictionary<int, RequestCounts>();
                 for (var run = 1; run <= runs; run++)
                 {
-                    foreach (var concurrency in levels)
+                    foreach (var (concurrency, sample) in levels)
                     {
-                        await ResetAclsAsync(bucket, objects);
-                        var (elapsed, counts) = TimeGrant(bucket, objects, concurrency);
-                        seconds[concurrency].Add(elapsed);
+                        await ResetAclsAsync(bucket, sample);
+                        var before = CpuClock.Now();
+                        var (elapsed, counts) = TimeGrant(bucket, sample == objects ? KeyPrefix : SamplePrefix(sample)!, sample, concurrency);
+                        var measured = new BulkRun(elapsed, CpuClock.Now().Since(before));
+                        runsOf[concurrency].Add(measured);
                         if (!requests.TryGetValue(concurrency, out var seen) || counts.Total > seen.Total)
                         {
                             requests[concurrency] = counts;
                         }
 
-                        Log($"{objects} objects, -ThrottleLimit {concurrency}, run {run}/{runs}: {elapsed:F2} s, {counts.Total} requests ({counts.NotOk} not 2xx)");
+                        Log($"{objects} objects{(sample < objects ? $" (serial over {sample} of them)" : string.Empty)}, -ThrottleLimit {concurrency}, run {run}/{runs}: "
+                            + $"{elapsed:F2} s, {counts.Total} requests ({counts.NotOk} not 2xx); CPU per object {measured.Cpu.ClientSeconds * 1000 / sample:F2} ms client and proxy, "
+                            + $"{measured.Cpu.ServerSeconds * 1000 / sample:F2} ms radosgw and OSD; cores busy {measured.CoresBusy:F2}");
                     }
                 }
 
-                cells.AddRange(levels.Select(c => new BulkCell(objects, c, seconds[c], requests[c])));
+                cells.AddRange(levels.Select(l => new BulkCell(objects, l.Concurrency, l.Sample, runsOf[l.Concurrency], requests[l.Concurrency])));
             }
 
             return cells;
+        }
+
+        /// <summary>The key prefix that selects exactly the first <paramref name="count"/> keys (bulk/00 for 1,000 of bulk/00000-bulk/09999), or null.</summary>
+        private static string? SamplePrefix(int count)
+        {
+            var digits = Key(0).Length - KeyPrefix.Length;
+            for (int zeros = 0, matched = (int)Math.Pow(10, digits); zeros <= digits; zeros++, matched /= 10)
+            {
+                if (matched == count)
+                {
+                    return KeyPrefix + new string('0', zeros);
+                }
+            }
+
+            return null;
         }
 
         internal static void Log(string message) => Console.Error.WriteLine($"[bulk {DateTime.UtcNow:HH:mm:ss}] {message}");
@@ -78,7 +102,7 @@ namespace S3CrossAccount.BulkBenchmarks
         private async Task WarmUpAsync()
         {
             var bucket = await NewBucketAsync("benchwarm", 40);
-            TimeGrant(bucket, 40, 8);
+            TimeGrant(bucket, KeyPrefix, 40, 8);
         }
 
         private async Task<string> NewBucketAsync(string hint, int objects)
@@ -103,9 +127,9 @@ namespace S3CrossAccount.BulkBenchmarks
         /// One timed grant through the proxy. Throws unless every object's ACL was changed without an error:
         /// a figure from a run that did something else would be meaningless.
         /// </summary>
-        private (double Seconds, RequestCounts Requests) TimeGrant(string bucket, int objects, int concurrency)
+        private (double Seconds, RequestCounts Requests) TimeGrant(string bucket, string prefix, int objects, int concurrency)
         {
-            var command = $"Grant-XAccountAcl -Bucket {bucket} -Prefix {KeyPrefix} -Permission READ -CanonicalId '{_server.B.AdminCanonicalId}' "
+            var command = $"Grant-XAccountAcl -Bucket {bucket} -Prefix {prefix} -Permission READ -CanonicalId '{_server.B.AdminCanonicalId}' "
                 + $"-ThrottleLimit {concurrency} -EndpointUrl '{_proxy.Endpoint}' -ProfileName A -ProfileLocation '{_profiles.Path}' -Region {RgwServer.Region}";
             _proxy.ClearRecords();
             var watch = Stopwatch.StartNew();
