@@ -100,6 +100,7 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 
 # BenchmarkDotNet reports Mean and Median per benchmark; its GitHub-flavoured tables are printed as they are.
+rm -rf BenchmarkDotNet.Artifacts/results  # only this run's reports are printed
 dotnet run --project bench/S3CrossAccount.Benchmarks -c Release -- --filter '*' --join --exporters github >/dev/null
 for report in BenchmarkDotNet.Artifacts/results/*-report-github.md; do
   cat "$report"
