@@ -113,7 +113,7 @@ namespace S3CrossAccount.BulkBenchmarks
 
             text.AppendLine();
             text.AppendLine($"- Each bucket has a bucket policy for another account's user; one role of the account, trusted by another account, reaches every bucket (Console preset). Every run must report both ways in to every bucket.");
-            text.AppendLine($"- Requests: GetBucketPolicy and GetBucketAcl per bucket ({2 * bucketCount}), then once per report ListRoles and, for the one role trusted outside the account, ListRolePolicies, GetRolePolicy and ListAttachedRolePolicies; the per-bucket pair is the minimum, since a bucket's policy and ACL come from separate calls.");
+            text.AppendLine($"- Requests: GetBucketPolicy and GetBucketAcl per bucket ({2 * bucketCount}), and once per report, read beside the buckets as one more unit of -ThrottleLimit, ListRoles and, for the one role trusted outside the account, ListRolePolicies, GetRolePolicy and ListAttachedRolePolicies; the per-bucket pair is the minimum, since a bucket's policy and ACL come from separate calls.");
             return text.ToString();
         }
     }

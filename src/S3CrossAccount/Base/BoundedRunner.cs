@@ -125,8 +125,8 @@ namespace S3CrossAccount.Commands.Base
         /// <summary>
         /// Dedicated threads, not thread-pool ones: a unit blocks on the SDK's async calls, whose completions need pool
         /// threads (at -ThrottleLimit 32 on 2 cores, 32 blocked pool threads starved them until the pool slowly grew).
-        /// Each worker takes unit after unit: a thread per unit cost about a millisecond of CPU to start, on the
-        /// pipeline thread, for every object of a bulk grant (measured with dotnet-trace on a 2-core VM).
+        /// Each worker takes unit after unit: with a thread per unit, starting the threads was most of the pipeline
+        /// thread's CPU in a bulk grant (dotnet-trace, 2-core VM), and it delayed serving the other workers.
         /// </summary>
         private void StartWorker()
         {
