@@ -42,7 +42,7 @@ namespace S3CrossAccount.Engine.Tests.Base
             Assert.Equal(40, done);
             Assert.InRange(most, 1, 3);
 
-            // A thread per unit (what it did before) would be 40 threads, each about a millisecond of CPU to start.
+            // A thread per unit (what it did before) would be 40 threads, each started on the pipeline thread.
             Assert.InRange(threads.Count, 1, 3);
             Assert.DoesNotContain(Thread.CurrentThread, threads.Keys);
             Assert.All(threads.Keys, t => Assert.True(t.IsBackground, "a worker never keeps the process alive"));
