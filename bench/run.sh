@@ -5,7 +5,7 @@
 #   bench/run.sh --quick    import timing and the evaluator's rough CPU-time figures only
 #   bench/run.sh --bulk     only the bulk runs against radosgw behind a 20 ms delaying proxy, at -ThrottleLimit 1, 8, 32:
 #                           Grant-XAccountAcl -Prefix over 1,000 and 10,000 objects, Get-XAccountAccessReport over
-#                           100 buckets (~30 min; bench/S3CrossAccount.BulkBenchmarks takes its options after --bulk,
+#                           100 buckets (~25 min; bench/S3CrossAccount.BulkBenchmarks takes its options after --bulk,
 #                           e.g. --suite report --runs 3)
 # The default run ends with the bulk bench when radosgw is installed, and says it skipped it otherwise.
 # Figures are medians of repeated runs. Nothing here is a test: no figure fails a build.
