@@ -130,7 +130,7 @@ namespace S3CrossAccount.BulkBenchmarks
         private (double Seconds, RequestCounts Requests) TimeGrant(string bucket, string prefix, int objects, int concurrency)
         {
             var command = $"Grant-XAccountAcl -Bucket {bucket} -Prefix {prefix} -Permission READ -CanonicalId '{_server.B.AdminCanonicalId}' "
-                + $"-ThrottleLimit {concurrency} -EndpointUrl '{_proxy.Endpoint}' -ProfileName A -ProfileLocation '{_profiles.Path}' -Region {RgwServer.Region}";
+                + $"-ThrottleLimit {concurrency} {_server.CmdletArgs(_profiles, "A", _proxy.Endpoint)}";
             _proxy.ClearRecords();
             var watch = Stopwatch.StartNew();
             var result = _ps.Run(command);

@@ -75,7 +75,7 @@ namespace S3CrossAccount.BulkBenchmarks
         private (double Seconds, int Requests) Time(int bucketCount, int concurrency)
         {
             var command = $"Get-XAccountAccessReport -Bucket $reportBuckets -AccountId {_server.A.AccountId} -ThrottleLimit {concurrency} "
-                + $"-EndpointUrl '{_proxy.Endpoint}' -ProfileName A -ProfileLocation '{_profiles.Path}' -Region {RgwServer.Region}";
+                + _server.CmdletArgs(_profiles, "A", _proxy.Endpoint);
             _proxy.ClearRecords();
             var watch = Stopwatch.StartNew();
             var result = _ps.Run(command);

@@ -144,9 +144,12 @@ namespace S3CrossAccount.IntegrationTests.Harness
         /// <summary>A shared credentials file with profiles A, B, C (admins) and A-user, B-user, C-user.</summary>
         public TempProfileFile CreateProfileFile() => TempProfileFile.Create(this);
 
-        /// <summary>The arguments every module cmdlet takes to reach this server as the given profile.</summary>
-        public string CmdletArgs(TempProfileFile profiles, string profileName = "A") =>
-            $"-EndpointUrl '{Endpoint}' -ProfileName '{profileName}' -ProfileLocation '{profiles.Path}' -Region {Region}";
+        /// <summary>
+        /// The arguments every module cmdlet takes to reach this server as the given profile; through
+        /// <paramref name="endpoint"/> instead (a <c>FaultProxy</c> in front of it) when given.
+        /// </summary>
+        public string CmdletArgs(TempProfileFile profiles, string profileName = "A", string? endpoint = null) =>
+            $"-EndpointUrl '{endpoint ?? Endpoint}' -ProfileName '{profileName}' -ProfileLocation '{profiles.Path}' -Region {Region}";
 
         /// <summary>
         /// A hosted PowerShell engine with the packaged module imported and, for splatting into any

@@ -107,7 +107,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
 
             using var profiles = server.CreateProfileFile();
             await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
-            var viaProxy = $"-EndpointUrl '{proxy.Endpoint}' -ProfileName 'A' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+            var viaProxy = server.CmdletArgs(profiles, "A", proxy.Endpoint);
             using var ps = server.OpenModuleSession(profiles);
             var role = UniqueNames.Role("Besides");
             ps.Run($"New-XAccountRole -RoleName {role} -TrustedPrincipal {server.C.RootArn} -Bucket {buckets[0]} -Access Read @A").ShouldSucceed();

@@ -32,7 +32,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var server = _rgw.Require();
             using var profiles = server.CreateProfileFile();
             await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
-            var viaProxy = $"-EndpointUrl '{proxy.Endpoint}' -ProfileName 'A' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+            var viaProxy = server.CmdletArgs(profiles, "A", proxy.Endpoint);
             using var ps = new PowerShellSession();
             var roleName = UniqueNames.Role("Faults");
             var bucket = UniqueNames.Bucket("faults");
