@@ -60,7 +60,7 @@ namespace S3CrossAccount.Commands.Base
             }
 
             Interlocked.Increment(ref _running);
-            _work.Add(() => Run(work));
+            _work.Add(work);
             if (Volatile.Read(ref _workers) < _limit)
             {
                 StartWorker();
@@ -140,7 +140,7 @@ namespace S3CrossAccount.Commands.Base
             {
                 if (_work.TryTake(out var unit, IdleTimeout))
                 {
-                    unit();
+                    Run(unit);
                     continue;
                 }
 
