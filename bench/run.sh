@@ -47,9 +47,7 @@ median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else prin
 # The manifests: the module; PowerShell's own cost of a cold Import-Module (an empty manifest), so that the module's
 # share is the difference; and, to see where that share goes, the module without its format file and with a format
 # file of one view.
-module=$(sed -n 's/.*<ModuleOutDir>$(RepoRoot)\(.*\)<\/ModuleOutDir>.*/\1/p' Directory.Build.props)
-version=$(sed -n 's/.*<Version>\(.*\)<\/Version>.*/\1/p' Directory.Build.props | head -1)
-module=$PWD/${module/\$(Version)/$version}S3CrossAccount.psd1
+module=$(dotnet msbuild src/S3CrossAccount/S3CrossAccount.csproj -getProperty:ModuleOutDir -p:Configuration=Release)S3CrossAccount.psd1
 printf "@{ ModuleVersion = '1.0'; GUID = '0b6c2a53-5a0e-4a5e-9a43-6f3d2f0e9a11'; CmdletsToExport = @() }\n" > "$tmp/empty.psd1"
 cp -r "$(dirname "$module")" "$tmp/noformat"
 sed -i '/FormatsToProcess/d' "$tmp/noformat/S3CrossAccount.psd1"

@@ -12,9 +12,13 @@ namespace S3CrossAccount.BulkBenchmarks
         public int Total => GetObjectAcl + PutObjectAcl + ListPages + OwnershipReads + Other;
     }
 
-    /// <summary>One timed run: its wall time and the CPU time it took.</summary>
-    internal sealed record BulkRun(double Seconds, CpuClock Cpu)
+    /// <summary>One timed run over <paramref name="Objects"/> objects: its wall time and the CPU time it took.</summary>
+    internal sealed record BulkRun(double Seconds, int Objects, CpuClock Cpu)
     {
+        public double ClientCpuMsPerObject => Cpu.ClientSeconds * 1000 / Objects;
+
+        public double ServerCpuMsPerObject => Cpu.ServerSeconds * 1000 / Objects;
+
         /// <summary>Cores kept busy on average, by the client, the proxy and the Ceph daemons together.</summary>
         public double CoresBusy => (Cpu.ClientSeconds + Cpu.ServerSeconds) / Seconds;
     }
@@ -23,8 +27,10 @@ namespace S3CrossAccount.BulkBenchmarks
     /// Every timed run of one (objects, -ThrottleLimit) cell. <see cref="Timed"/> objects were granted per run: all of
     /// the bucket's, or for a serial run on a large bucket a sample of them whose time estimates the whole.
     /// </summary>
-    internal sealed record BulkCell(int Objects, int Concurrency, int Timed, IReadOnlyList<BulkRun> Runs, RequestCounts Requests)
+    internal sealed record BulkCell(int Objects, int Concurrency, IReadOnlyList<BulkRun> Runs, RequestCounts Requests)
     {
+        public int Timed => Runs[0].Objects;
+
         public double MedianSeconds => BenchTable.Median(Runs.Select(r => r.Seconds));
 
         public bool Sampled => Timed < Objects;
@@ -32,9 +38,9 @@ namespace S3CrossAccount.BulkBenchmarks
         /// <summary>The median run's time per object, scaled to the whole bucket when sampled.</summary>
         public double MedianSecondsForAll => MedianSeconds / Timed * Objects;
 
-        public double MedianClientCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.Cpu.ClientSeconds * 1000 / Timed));
+        public double MedianClientCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.ClientCpuMsPerObject));
 
-        public double MedianServerCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.Cpu.ServerSeconds * 1000 / Timed));
+        public double MedianServerCpuMsPerObject => BenchTable.Median(Runs.Select(r => r.ServerCpuMsPerObject));
 
         public double MedianCoresBusy => BenchTable.Median(Runs.Select(r => r.CoresBusy));
     }

@@ -49,18 +49,20 @@ namespace S3CrossAccount.BulkBenchmarks
             foreach (var objects in objectCounts)
             {
                 var bucket = await NewBucketAsync("bench" + objects, objects);
-                var levels = concurrencies.Select(c => (Concurrency: c, Sample: c == 1 && objects > serialMax ? serialMax : objects))
-                    .Where(l => l.Sample == objects || SamplePrefix(l.Sample) != null).ToList();
+                var levels = concurrencies.Select(c => c == 1 && objects > serialMax
+                        ? (Concurrency: c, Sample: serialMax, Prefix: SamplePrefix(serialMax))
+                        : (Concurrency: c, Sample: objects, Prefix: KeyPrefix))
+                    .Where(l => l.Prefix != null).ToList();
                 var runsOf = levels.ToDictionary(l => l.Concurrency, _ => new List<BulkRun>());
                 var requests = new Dictionary<int, RequestCounts>();
                 for (var run = 1; run <= runs; run++)
                 {
-                    foreach (var (concurrency, sample) in levels)
+                    foreach (var (concurrency, sample, prefix) in levels)
                     {
                         await ResetAclsAsync(bucket, sample);
                         var before = CpuClock.Now();
-                        var (elapsed, counts) = TimeGrant(bucket, sample == objects ? KeyPrefix : SamplePrefix(sample)!, sample, concurrency);
-                        var measured = new BulkRun(elapsed, CpuClock.Now().Since(before));
+                        var (elapsed, counts) = TimeGrant(bucket, prefix!, sample, concurrency);
+                        var measured = new BulkRun(elapsed, sample, CpuClock.Now().Since(before));
                         runsOf[concurrency].Add(measured);
                         if (!requests.TryGetValue(concurrency, out var seen) || counts.Total > seen.Total)
                         {
@@ -68,12 +70,12 @@ namespace S3CrossAccount.BulkBenchmarks
                         }
 
                         Log($"{objects} objects{(sample < objects ? $" (serial over {sample} of them)" : string.Empty)}, -ThrottleLimit {concurrency}, run {run}/{runs}: "
-                            + $"{elapsed:F2} s, {counts.Total} requests ({counts.NotOk} not 2xx); CPU per object {measured.Cpu.ClientSeconds * 1000 / sample:F2} ms client and proxy, "
-                            + $"{measured.Cpu.ServerSeconds * 1000 / sample:F2} ms radosgw and OSD; cores busy {measured.CoresBusy:F2}");
+                            + $"{elapsed:F2} s, {counts.Total} requests ({counts.NotOk} not 2xx); CPU per object {measured.ClientCpuMsPerObject:F2} ms client and proxy, "
+                            + $"{measured.ServerCpuMsPerObject:F2} ms radosgw and OSD; cores busy {measured.CoresBusy:F2}");
                     }
                 }
 
-                cells.AddRange(levels.Select(l => new BulkCell(objects, l.Concurrency, l.Sample, runsOf[l.Concurrency], requests[l.Concurrency])));
+                cells.AddRange(levels.Select(l => new BulkCell(objects, l.Concurrency, runsOf[l.Concurrency], requests[l.Concurrency])));
             }
 
             return cells;
