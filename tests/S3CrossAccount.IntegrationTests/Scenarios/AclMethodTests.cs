@@ -188,7 +188,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var b = server.B.AdminCanonicalId;
             var owner = $"{server.A.AdminCanonicalId}:FULL_CONTROL";
             var command = $"Grant-XAccountAcl -Bucket {bucket} -Prefix run/ -Permission READ -CanonicalId '{b}' -ThrottleLimit 6 "
-                + $"-EndpointUrl '{proxy.Endpoint}' -ProfileName A -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region} -Verbose";
+                + server.CmdletArgs(profiles, "A", proxy.Endpoint) + " -Verbose";
 
             // Transient faults (retried by the SDK) plus a persistent one on the b-* objects' ACL writes.
             var slow = proxy.Inject(FaultKind.SlowDown, times: 3, method: "GET", queryContains: "acl");

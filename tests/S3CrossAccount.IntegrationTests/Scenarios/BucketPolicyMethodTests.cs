@@ -185,7 +185,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var plain = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3BUser.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "plain.txt", ContentBody = "x" }));
             Assert.Equal("AccessDenied", plain.ErrorCode);
 
-            var asBUser = $"-EndpointUrl '{proxy.Endpoint}' -ProfileName 'B-user' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+            var asBUser = server.CmdletArgs(profiles, "B-user", proxy.Endpoint);
             var sent = ps.Run($"Send-XAccountObject -Bucket {bucket} -Key HappyFace.txt -Content 'smile' {asBUser} -Verbose").ShouldSucceed();
             Assert.Equal(new[] { $"S3 PutObject {bucket}/HappyFace.txt" }, S3Lines(sent));
             var upload = sent.Output.Single();
@@ -230,7 +230,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             await s3A.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = foreign });
             using var profiles = server.CreateProfileFile();
             await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
-            var asA = $"-EndpointUrl '{proxy.Endpoint}' -ProfileName 'A' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+            var asA = server.CmdletArgs(profiles, "A", proxy.Endpoint);
             using var ps = new PowerShellSession();
 
             // Transient: the first PutBucketPolicy gets 503 SlowDown, the SDK's retry completes it.

@@ -45,7 +45,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
             using var ps = new PowerShellSession();
             var command = $"Grant-XAccountAcl -Bucket {bucket} -Prefix bulk/ -Permission READ -CanonicalId '{b}' -ThrottleLimit 8 "
-                + $"-EndpointUrl '{proxy.Endpoint}' -ProfileName A -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
+                + server.CmdletArgs(profiles, "A", proxy.Endpoint);
             var objectPaths = keys.Select(k => $"/{bucket}/{k}").ToList();
 
             var first = ps.Run(command).ShouldSucceed();

@@ -50,9 +50,6 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             return calls;
         }
 
-        private static string Args(FaultProxy proxy, TempProfileFile profiles, string profile = "A") =>
-            $"-EndpointUrl '{proxy.Endpoint}' -ProfileName '{profile}' -ProfileLocation '{profiles.Path}' -Region {RgwServer.Region}";
-
         private static string[] Statuses(PSObject result) =>
             Steps(result).Select(s => s.Properties["Operation"].Value + " " + s.Properties["Status"].Value).ToArray();
 
@@ -94,7 +91,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var foreignUser = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ForeignB\",\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}";
             (await server.Raw(server.B).IamAsync("PutUserPolicy", new Dictionary<string, string> { ["UserName"] = user, ["PolicyName"] = "S3CrossAccountAccess", ["PolicyDocument"] = foreignUser })).ShouldSucceed();
 
-            var parameters = $"-Method BucketPolicy -Bucket {bucket} -Prefix docs/ -Access Read -Grantee {server.B.UserArn} -GranteeIdentityName '{user}' -GranteeProfileName B {Args(proxy, profiles)}";
+            var parameters = $"-Method BucketPolicy -Bucket {bucket} -Prefix docs/ -Access Read -Grantee {server.B.UserArn} -GranteeIdentityName '{user}' -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)}";
             var command = $"Invoke-XAccountSetup {parameters} -VerifyProfileName B-user -Verbose";
             using var ps = new PowerShellSession();
 
@@ -237,7 +234,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                 "Role" => $"-Grantee {server.B.AccountId} -RoleName {role}",
                 _ => $"-Grantee {server.B.AccountId}",
             };
-            var parameters = $"-Method {method} -Bucket {bucket} -Access Read {grantee} -GranteeProfileName B {Args(proxy, profiles)}";
+            var parameters = $"-Method {method} -Bucket {bucket} -Access Read {grantee} -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)}";
             var command = $"Invoke-XAccountSetup {parameters} -VerifyProfileName {(method == "BucketPolicy" ? "B-user" : "B")} -Verbose";
             string[] Expected(string[] list) => list.Select(c => c.Replace("{user}", user).Replace("{role}", role).Replace("{account}", server.B.AccountId)).ToArray();
             using var ps = new PowerShellSession();
@@ -275,7 +272,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             await s3A.PutBucketAclAsync(new PutBucketAclRequest { BucketName = bucket, GrantFullControl = $"id=\"{a}\"", GrantRead = $"id=\"{c}\"" });
             var bucketBefore = await AclAsync(s3A, bucket);
 
-            var parameters = $"-Method Acl -Bucket {bucket} -Prefix docs/ -Access ReadWrite -Grantee {server.B.AccountId} -GranteeProfileName B {Args(proxy, profiles)}";
+            var parameters = $"-Method Acl -Bucket {bucket} -Prefix docs/ -Access ReadWrite -Grantee {server.B.AccountId} -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)}";
             var command = $"Invoke-XAccountSetup {parameters} -Verbose";
             using var ps = new PowerShellSession();
 
@@ -327,7 +324,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             using var profiles = server.CreateProfileFile();
             await using var proxy = await FaultProxy.StartAsync(server);
             var roleName = UniqueNames.Role("Setup");
-            var parameters = $"-Method Role -RoleName {roleName} -Bucket {bucket} -Access Read -Grantee {server.B.AccountId} -GranteeProfileName B {Args(proxy, profiles)}";
+            var parameters = $"-Method Role -RoleName {roleName} -Bucket {bucket} -Access Read -Grantee {server.B.AccountId} -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)}";
             var command = $"Invoke-XAccountSetup {parameters} -Verbose";
             using var ps = new PowerShellSession();
 
@@ -375,7 +372,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             await using var proxy = await FaultProxy.StartAsync(server);
             var roleName = UniqueNames.Role("SetupU");
             var admin = server.B.IamUserName("admin");
-            var parameters = $"-Method Role -RoleName {roleName} -Bucket {bucket} -Grantee {server.B.AdminArn} -GranteeIdentityName '{admin}' -GranteeProfileName B {Args(proxy, profiles)}";
+            var parameters = $"-Method Role -RoleName {roleName} -Bucket {bucket} -Grantee {server.B.AdminArn} -GranteeIdentityName '{admin}' -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)}";
             using var ps = new PowerShellSession();
 
             // radosgw refuses any sts:AssumeRole statement in a user policy (MalformedPolicyDocument; see
@@ -407,7 +404,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
 
             foreach (var method in new[] { $"-Method Acl -Grantee {server.B.AccountId}", $"-Method Role -RoleName {roleName} -Grantee {server.B.AccountId}", $"-Method BucketPolicy -Grantee {server.B.UserArn}" })
             {
-                var plan = ps.Run($"Invoke-XAccountSetup {method} -Bucket {bucket} -Access ReadWrite -GranteeProfileName B {Args(proxy, profiles)} -WhatIf -Verbose").ShouldSucceed();
+                var plan = ps.Run($"Invoke-XAccountSetup {method} -Bucket {bucket} -Access ReadWrite -GranteeProfileName B {server.CmdletArgs(profiles, "A", proxy.Endpoint)} -WhatIf -Verbose").ShouldSucceed();
                 var result = plan.Output.Single();
                 Assert.All(Steps(result), s => Assert.Contains(s.Properties["Status"].Value.ToString(), new[] { "Planned", "Skipped", "Unchanged" }));
                 Assert.Empty(Probe(result));
