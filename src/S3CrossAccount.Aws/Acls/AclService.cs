@@ -168,6 +168,9 @@ namespace S3CrossAccount.Aws.Acls
             var change = new XAccountAclChange(bucket, key, edit);
             if (!edit.Changed)
             {
+                Note(revoke
+                    ? $"None of the grants to revoke ({Describe(grants)}) is on the ACL of {target}; nothing to remove."
+                    : $"The ACL of {target} already has {Describe(grants)}; not changed.");
                 return change;
             }
 
