@@ -13,7 +13,7 @@ namespace S3CrossAccount.Core.Roles
     /// </summary>
     public static class RolePolicyMerge
     {
-        private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
+        private static readonly Regex AccountIdPattern = new Regex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// IAM stores a bare account ID in a Principal as the account's root ARN

@@ -281,6 +281,8 @@ namespace S3CrossAccount.Aws.Tests.Roles
         [InlineData("")]
         [InlineData("has space")]
         [InlineData("a/b")]
+        [InlineData("S3Reader\n")]
+        [InlineData("R\u00F4le")]
         public void InvalidRoleName_FailsBeforeAnyCall(string name)
         {
             var iam = new FakeIamClient();

@@ -322,7 +322,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
             var sessionPolicy = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")), "session");
             var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, SessionPolicy = sessionPolicy };
-            var principal = $"arn:aws:sts::{A}:assumed-role/R/s";
+            var principal = $"arn:aws:sts::{A}:assumed-role/R/s1";
             Assert.True(AccessEvaluator.Evaluate(Request(principal, "s3:GetObject"), policies).Allowed);
             Assert.False(AccessEvaluator.Evaluate(Request(principal, "s3:PutObject"), policies).Allowed);
         }
