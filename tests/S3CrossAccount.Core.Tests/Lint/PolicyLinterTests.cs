@@ -55,6 +55,21 @@ namespace S3CrossAccount.Core.Tests.Lint
         }
 
         [Theory]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:*\"", "\"*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":[\"arn:aws:iam::222233334444:user/bob\"]", "\"*\"", "[\"*\"]", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":\"arn:aws:iam::222233334444:root\"", "[\"s3:GetObject\",\"s3:*\"]", "\"arn:aws:s3:::*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"CanonicalUser\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\"", "\"S3:*\"", "\"*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:*\"", "[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]", "")]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:GetObject\"", "\"*\"", "")]
+        public void AllS3ActionsOnEveryResource_ForANamedPrincipal_IsAWarning(string principal, string action, string resource, string expected)
+        {
+            var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{" + principal + "},\"Action\":" + action + ",\"Resource\":" + resource + "}]}";
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected }, Codes(json, PolicyKind.BucketPolicy));
+            var denied = json.Replace("\"Allow\"", "\"Deny\"");
+            Assert.DoesNotContain("AllS3ActionsOnEveryResource@0", Codes(denied, PolicyKind.BucketPolicy));
+        }
+
+        [Theory]
         [InlineData("{\"Bool\":{\"aws:SecureTransport\":\"true\"}}", "PublicPrincipalNotLimited@0")]
         [InlineData("{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}", "PublicPrincipalNotLimited@0")]
         [InlineData("{\"StringEqualsIfExists\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}", "PublicPrincipalNotLimited@0")]

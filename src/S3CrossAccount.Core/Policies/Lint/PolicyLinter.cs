@@ -162,6 +162,7 @@ namespace S3CrossAccount.Core.Policies.Lint
             }
 
             CheckResourceKinds(s, Add);
+            AllS3OnEveryResourceCheck.Check(s, Add);
 
             var isPublic = (s.Principal?.IsPublic ?? false) && s.Effect == PolicyEffect.Allow;
             if (isPublic && (s.Condition == null || s.Condition.Clauses.Count == 0))
