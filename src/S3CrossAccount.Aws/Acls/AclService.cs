@@ -7,6 +7,7 @@ using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
 using S3CrossAccount.Core.Evaluation.Acls;
+using S3CrossAccount.Core.Identifiers;
 
 namespace S3CrossAccount.Aws.Acls
 {
@@ -37,6 +38,7 @@ namespace S3CrossAccount.Aws.Acls
         /// <summary>Get-XAccountObjectOwnership: the bucket's setting and where it came from.</summary>
         public XAccountObjectOwnership GetOwnership(string bucket, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             var reading = ReadOwnership(bucket, ct);
             return new XAccountObjectOwnership(bucket, reading.ObjectOwnership, reading.Source);
         }
@@ -48,6 +50,7 @@ namespace S3CrossAccount.Aws.Acls
         public XAccountObjectOwnership? SetOwnership(string bucket, ObjectOwnership wanted, Func<ObjectOwnership?, bool> shouldProcess, CancellationToken ct = default)
         {
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            BucketName.Parse(bucket);
             OwnershipReading? current;
             try
             {
@@ -83,6 +86,7 @@ namespace S3CrossAccount.Aws.Acls
         /// </summary>
         public void EnsureAclsEnabled(string bucket, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             var lazy = _ownership.GetOrAdd(bucket, b => new Lazy<OwnershipReading?>(() =>
             {
                 try
@@ -122,14 +126,18 @@ namespace S3CrossAccount.Aws.Acls
             Apply(bucket, key, grants, revoke: true, shouldProcess, ct);
 
         /// <summary>The bucket ACL (key null) or an object ACL as S3 stores it: owner and grants.</summary>
-        public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default) =>
-            key == null
+        public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default)
+        {
+            BucketName.Parse(bucket);
+            return key == null
                 ? Run("GetBucketAcl", bucket, () => _api.GetBucketAcl(bucket, ct))
                 : Run("GetObjectAcl", bucket + "/" + key, () => _api.GetObjectAcl(bucket, key, ct));
+        }
 
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
         public IEnumerable<string> ListKeys(string bucket, string prefix, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             string? token = null;
             do
             {
@@ -150,6 +158,7 @@ namespace S3CrossAccount.Aws.Acls
         {
             if (grants == null) throw new ArgumentNullException(nameof(grants));
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            BucketName.Parse(bucket);
             var target = key == null ? bucket : bucket + "/" + key;
             if (key != null && grants.Any(g => g.Permission == AclPermission.Write))
             {
