@@ -45,6 +45,34 @@ namespace S3CrossAccount.Commands.Base
             }
         }
 
+        /// <summary>
+        /// Policy text that did not parse reaches the cmdlet as a stand-in (see
+        /// <see cref="Policy.PolicyDocumentTransformationAttribute"/>). Call first in ProcessRecord: true when an
+        /// argument was such text, reported with its InvalidPolicyJson/InvalidPolicyDocument error, piped input
+        /// as a non-terminating error for this input, a command-line argument as a terminating one.
+        /// </summary>
+        protected bool RefusedPolicyText()
+        {
+            foreach (var argument in MyInvocation.BoundParameters.Values)
+            {
+                var refusal = Policy.PolicyDocumentTransformationAttribute.RefusalOf(argument);
+                if (refusal == null)
+                {
+                    continue;
+                }
+
+                if (!MyInvocation.ExpectingInput)
+                {
+                    ThrowXAccountError(refusal);
+                }
+
+                WriteXAccountError(refusal);
+                return true;
+            }
+
+            return false;
+        }
+
         /// <summary>Runs one unit of work; an <see cref="XAccountException"/> becomes a non-terminating error.</summary>
         protected bool TryRun(Action action)
         {

@@ -56,6 +56,7 @@ namespace S3CrossAccount.Commands.Buckets
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             base.ProcessRecord();
             TryRun(() =>
             {
