@@ -41,7 +41,7 @@ namespace S3CrossAccount.Engine.Tests
     /// </summary>
     public class PolicyTextBindingErrorTests
     {
-        private const string Offline = "-AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey not-a-real-secret -Region us-east-1 -EndpointUrl http://127.0.0.1:9";
+        private const string Offline = Buckets.BucketCmdletValidationTests.Offline;
 
         [Theory]
         [InlineData("Test-XAccountPolicy -Policy '{\"Statement\": 5}'", "InvalidPolicyDocument,S3CrossAccount.Commands.Policy.TestXAccountPolicyCommand", "Invalid policy at Statement:")]

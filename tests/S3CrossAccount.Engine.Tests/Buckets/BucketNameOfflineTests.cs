@@ -10,7 +10,7 @@ namespace S3CrossAccount.Engine.Tests.Buckets
     /// </summary>
     public class BucketNameOfflineTests
     {
-        private const string Offline = "-AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey not-a-real-secret -Region us-east-1 -EndpointUrl http://127.0.0.1:9";
+        private const string Offline = BucketCmdletValidationTests.Offline;
 
         [Theory]
         [InlineData("Get-XAccountBucketPolicy -Bucket $b", "Buckets.GetXAccountBucketPolicyCommand")]
