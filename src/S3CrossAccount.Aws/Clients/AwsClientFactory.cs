@@ -9,7 +9,8 @@ namespace S3CrossAccount.Aws.Clients
     /// Builds SDK clients from a resolved <see cref="AwsSession"/>. Internal: every public adapter
     /// takes the session and hides the SDK.
     /// -EndpointUrl works as in AWS Tools (BaseCmdlets.cs): ServiceURL is the endpoint and the resolved
-    /// region becomes AuthenticationRegion (the signing region).
+    /// region becomes AuthenticationRegion (the signing region). Every client counts its HTTP attempts
+    /// for <see cref="AwsCalls"/> and keeps the SDK's retry policy (standard mode).
     /// </summary>
     internal static class AwsClientFactory
     {
@@ -28,14 +29,14 @@ namespace S3CrossAccount.Aws.Clients
                 config.ForcePathStyle = true;
             }
 
-            return new AmazonS3Client(session.Credentials, config);
+            return AwsCalls.Counted(new AmazonS3Client(session.Credentials, config));
         }
 
         internal static AmazonSecurityTokenServiceClient CreateStsClient(AwsSession session)
         {
             var config = new AmazonSecurityTokenServiceConfig();
             Apply(config, session);
-            return new AmazonSecurityTokenServiceClient(session.Credentials, config);
+            return AwsCalls.Counted(new AmazonSecurityTokenServiceClient(session.Credentials, config));
         }
 
         /// <summary>Region or endpoint on any client config (the IAM adapter uses it too).</summary>

@@ -33,7 +33,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         private static (S3BucketPolicyStore Store, List<string> Verbose) Store(CannedIamServer server)
         {
             var verbose = new List<string>();
-            var calls = new S3Calls(verbose.Add);
+            var calls = new AwsCalls(verbose.Add);
             return (new S3BucketPolicyStore(new S3ClientPool(Session(server), calls), calls), verbose);
         }
 
@@ -150,7 +150,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             using var server = new CannedIamServer().Respond(200, Location("eu-west-3")).Respond(200, Policy).Respond(200, Policy);
             var (pool, regions, verbose) = LookingUpPool(server, "us-east-1");
-            var store = new S3BucketPolicyStore(pool, new S3Calls(verbose.Add));
+            var store = new S3BucketPolicyStore(pool, new AwsCalls(verbose.Add));
 
             store.Get(Bucket, default);
             store.Get(Bucket, default);
@@ -168,7 +168,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             using var server = new CannedIamServer().Respond(403, Error("AccessDenied")).Respond(200, Policy);
             var (pool, regions, verbose) = LookingUpPool(server, "ap-south-1");
-            new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default);
+            new S3BucketPolicyStore(pool, new AwsCalls(verbose.Add)).Get(Bucket, default);
 
             Assert.Equal(new[] { "ap-south-1" }, regions);
             Assert.Contains("The region of bucket reports-bucket could not be looked up (AccessDenied on GetBucketLocation); using ap-south-1.", verbose);
@@ -182,7 +182,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
                 .Respond(200, Location("sa-east-1"))
                 .Respond(200, Policy);
             var (pool, regions, verbose) = LookingUpPool(server, "eu-west-1");
-            new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default);
+            new S3BucketPolicyStore(pool, new AwsCalls(verbose.Add)).Get(Bucket, default);
 
             Assert.Equal(new[] { "eu-west-1", "us-east-1", "sa-east-1" }, regions);
             Assert.Contains("/sa-east-1/s3/aws4_request", server.Received[2].Header("Authorization"));
@@ -193,7 +193,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             using var server = new CannedIamServer().Respond(404, Error("NoSuchBucket"));
             var (pool, _, verbose) = LookingUpPool(server, "eu-west-1");
-            var ex = Assert.Throws<XAccountException>(() => new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default));
+            var ex = Assert.Throws<XAccountException>(() => new S3BucketPolicyStore(pool, new AwsCalls(verbose.Add)).Get(Bucket, default));
             Assert.Equal(ErrorCode.NoSuchBucket, ex.Code);
             Assert.Single(server.Received);
         }
@@ -203,8 +203,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             using var server = new CannedIamServer().Respond(200, string.Empty);
             var verbose = new List<string>();
-            var calls = new S3Calls(verbose.Add);
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), calls), verbose.Add);
+            var calls = new AwsCalls(verbose.Add);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), calls), calls);
 
             var result = service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "in/HappyFace.txt", Content = "hello" });
 
@@ -222,7 +222,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void Upload_WithTheOwnersCanonicalId_SendsGrantFullControl_AsSeed001Step2()
         {
             using var server = new CannedIamServer().Respond(200, string.Empty);
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new S3Calls(null)), null);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new AwsCalls(null)), new AwsCalls(null));
 
             var result = service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "HappyFace.jpg", Content = "x", BucketOwnerCanonicalId = OwnerId.ToUpperInvariant() });
 
@@ -236,7 +236,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void UploadDenied_SaysBothPoliciesAndTheGrantForm()
         {
             using var server = new CannedIamServer().Respond(403, Error("AccessDenied"));
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new S3Calls(null)), null);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new AwsCalls(null)), new AwsCalls(null));
 
             var ex = Assert.Throws<XAccountException>(() => service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "k", Content = "x" }));
 
@@ -262,7 +262,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
             var regions = new List<string>();
             var verbose = new List<string>();
             var session = Session(server, sessionRegion);
-            var pool = new S3ClientPool(session, new S3Calls(verbose.Add), lookUpRegions: true, region =>
+            var pool = new S3ClientPool(session, new AwsCalls(verbose.Add), lookUpRegions: true, region =>
             {
                 regions.Add(region);
                 return AwsClientFactory.CreateS3Client(new AwsSession(session.Credentials, "test", region, "test", server.Url));

@@ -1,38 +1,41 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Threading;
 using Amazon.S3;
 using Amazon.S3.Model;
-using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Errors;
 
-namespace S3CrossAccount.Aws.Buckets
+namespace S3CrossAccount.Aws.Clients
 {
     /// <summary>
-    /// S3 clients for buckets: against AWS, one client per bucket region, so a cmdlet works whatever
-    /// -Region says (S3 answers a request signed for the wrong region with a 301 or 400, and the bucket
-    /// policy APIs must go to the bucket's own region). With -EndpointUrl there is one endpoint and no
-    /// lookup.
+    /// The S3 clients of one command: against AWS, one client per bucket region, so that every call on a bucket is
+    /// signed for the bucket's own region whatever -Region says (S3 answers a request signed for another region with
+    /// a 301 PermanentRedirect or a 400 AuthorizationHeaderMalformed, and the bucket's subresources, policy and ACL
+    /// included, are served only by its own region's endpoint). With -EndpointUrl there is one endpoint and no lookup.
+    /// Every bucket call (bucket policy, ACLs, Object Ownership, listing, upload, live probe) takes its client here;
+    /// only ListBuckets does not, since it names no bucket and any region's endpoint answers it (S3AccountService).
+    /// Thread-safe: a bucket's region is looked up once however many workers ask.
+    /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
     /// </summary>
     internal sealed class S3ClientPool : IDisposable
     {
         private const string UsEast1 = "us-east-1";
 
         private readonly AwsSession _session;
-        private readonly S3Calls _calls;
+        private readonly AwsCalls _calls;
         private readonly Func<string, AmazonS3Client> _clientForRegion;
         private readonly bool _lookUpRegions;
-        private readonly Dictionary<string, AmazonS3Client> _clients = new Dictionary<string, AmazonS3Client>(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _bucketRegions = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<AmazonS3Client>> _clients = new ConcurrentDictionary<string, Lazy<AmazonS3Client>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<string>> _bucketRegions = new ConcurrentDictionary<string, Lazy<string>>(StringComparer.Ordinal);
 
-        internal S3ClientPool(AwsSession session, S3Calls calls)
+        internal S3ClientPool(AwsSession session, AwsCalls calls)
             : this(session, calls, session.EndpointUrl == null,
                 region => AwsClientFactory.CreateS3Client(new AwsSession(session.Credentials, session.CredentialSource, region, "the bucket's location", session.EndpointUrl)))
         {
         }
 
         /// <summary>Tests: <paramref name="clientForRegion"/> builds the client for a region (e.g. one that talks to a canned server).</summary>
-        internal S3ClientPool(AwsSession session, S3Calls calls, bool lookUpRegions, Func<string, AmazonS3Client> clientForRegion)
+        internal S3ClientPool(AwsSession session, AwsCalls calls, bool lookUpRegions, Func<string, AmazonS3Client> clientForRegion)
         {
             _session = session;
             _calls = calls;
@@ -48,13 +51,17 @@ namespace S3CrossAccount.Aws.Buckets
                 return Client(_session.Region);
             }
 
-            if (!_bucketRegions.TryGetValue(bucket, out var region))
+            var lookup = _bucketRegions.GetOrAdd(bucket, b => new Lazy<string>(() => LookUpRegion(b, ct)));
+            try
             {
-                region = LookUpRegion(bucket, ct);
-                _bucketRegions[bucket] = region;
+                return Client(lookup.Value);
             }
-
-            return Client(region);
+            catch (Exception)
+            {
+                // A failed lookup (cancelled, unreachable) is not remembered: the next call on the bucket asks again.
+                _bucketRegions.TryRemove(bucket, out _);
+                throw;
+            }
         }
 
         /// <summary>
@@ -63,7 +70,6 @@ namespace S3CrossAccount.Aws.Buckets
         /// asked again in us-east-1, whose endpoint answers GetBucketLocation for buckets of every region of
         /// the aws partition. AccessDenied (an uploader into another account's bucket is seldom allowed
         /// s3:GetBucketLocation) falls back to the session's region with a Verbose note.
-        /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
         /// </summary>
         private string LookUpRegion(string bucket, CancellationToken ct)
         {
@@ -86,7 +92,7 @@ namespace S3CrossAccount.Aws.Buckets
         private string Locate(string bucket, string askIn, CancellationToken ct)
         {
             var client = Client(askIn);
-            var response = _calls.Run("GetBucketLocation", bucket, bucket, () => client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct));
+            var response = _calls.Run("S3", "GetBucketLocation", bucket, () => client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct));
             var region = RegionOfLocation(response.Location?.Value);
             _calls.Note($"Bucket {bucket} is in {region}.");
             return region;
@@ -99,22 +105,17 @@ namespace S3CrossAccount.Aws.Buckets
         internal static string RegionOfLocation(string? location) =>
             string.IsNullOrEmpty(location) ? UsEast1 : string.Equals(location, "EU", StringComparison.Ordinal) ? "eu-west-1" : location!;
 
-        private AmazonS3Client Client(string region)
-        {
-            if (!_clients.TryGetValue(region, out var client))
-            {
-                client = _clientForRegion(region);
-                _clients[region] = client;
-            }
-
-            return client;
-        }
+        private AmazonS3Client Client(string region) =>
+            _clients.GetOrAdd(region, r => new Lazy<AmazonS3Client>(() => _clientForRegion(r))).Value;
 
         public void Dispose()
         {
             foreach (var client in _clients.Values)
             {
-                client.Dispose();
+                if (client.IsValueCreated)
+                {
+                    client.Value.Dispose();
+                }
             }
 
             _clients.Clear();
