@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using S3CrossAccount.Core.Errors;
 
 namespace S3CrossAccount.Aws.Clients
@@ -23,8 +24,8 @@ namespace S3CrossAccount.Aws.Clients
     /// </summary>
     internal sealed class AwsCalls
     {
-        // The attempts of the call running in this async flow; each client built by this module adds to it
-        // (BeforeRequestEvent is raised once per HTTP attempt, inside the SDK's retry loop).
+        // The attempts of the call running in this async flow; the pipeline of each client built by this module
+        // adds to it from inside the SDK's retry loop (AttemptCounter).
         private static readonly AsyncLocal<Attempts?> CurrentCall = new AsyncLocal<Attempts?>();
 
         private readonly Action<string>? _verbose;
@@ -39,12 +40,11 @@ namespace S3CrossAccount.Aws.Clients
         /// <summary>HTTP requests sent for those calls, retries included.</summary>
         internal int Requests => Volatile.Read(ref _requests);
 
-        /// <summary>Makes <paramref name="client"/> count its HTTP attempts for the call that sends them.</summary>
-        internal static TClient Counted<TClient>(TClient client) where TClient : AmazonServiceClient
-        {
-            client.BeforeRequestEvent += (sender, e) => CurrentCall.Value?.Add();
-            return client;
-        }
+        /// <summary>
+        /// Makes a client's pipeline count each HTTP attempt for the call that sends it: a handler just inside the
+        /// SDK's retry handler runs once per attempt (the client's events run once per call).
+        /// </summary>
+        internal static void CountAttempts(RuntimePipeline pipeline) => pipeline.AddHandlerAfter<RetryHandler>(new AttemptCounter());
 
         /// <summary>
         /// Runs one call on the caller's thread and waits for it.
@@ -125,6 +125,21 @@ namespace S3CrossAccount.Aws.Clients
                 mapped.Target,
                 "Run the command again: it reads what exists now and completes it without creating anything twice.",
                 mapped);
+        }
+
+        private sealed class AttemptCounter : PipelineHandler
+        {
+            public override void InvokeSync(IExecutionContext executionContext)
+            {
+                CurrentCall.Value?.Add();
+                base.InvokeSync(executionContext);
+            }
+
+            public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+            {
+                CurrentCall.Value?.Add();
+                return base.InvokeAsync<T>(executionContext);
+            }
         }
 
         private sealed class Attempts

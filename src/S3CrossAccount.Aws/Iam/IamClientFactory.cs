@@ -67,7 +67,7 @@ namespace S3CrossAccount.Aws.Iam
             AWSCredentials credentials = string.IsNullOrEmpty(options.SessionToken)
                 ? new BasicAWSCredentials(options.AccessKey, options.SecretKey)
                 : new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken);
-            return new IamClient(Clients.AwsCalls.Counted(new IamSdkClient(credentials, config)));
+            return new IamClient(new IamSdkClient(credentials, config));
         }
     }
 }
