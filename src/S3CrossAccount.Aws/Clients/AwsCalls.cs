@@ -64,7 +64,7 @@ namespace S3CrossAccount.Aws.Clients
             {
                 if (attempts.Count > 1)
                 {
-                    Note($"{service} {operation} {target}: {attempts.Count} attempts (the SDK retried a throttled, failed or unanswered request).");
+                    Note($"The SDK retried {service} {operation} {target}: {attempts.Count} attempts (a throttled, failed or unanswered request was sent again).");
                 }
             }
         }

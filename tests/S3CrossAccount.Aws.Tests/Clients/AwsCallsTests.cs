@@ -32,7 +32,7 @@ namespace S3CrossAccount.Aws.Tests.Clients
             Assert.Equal(new[]
             {
                 "S3 PutBucketAcl reports-bucket",
-                "S3 PutBucketAcl reports-bucket: 2 attempts (the SDK retried a throttled, failed or unanswered request).",
+                "The SDK retried S3 PutBucketAcl reports-bucket: 2 attempts (a throttled, failed or unanswered request was sent again).",
             }, verbose);
         }
 
