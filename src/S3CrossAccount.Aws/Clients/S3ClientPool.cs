@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3CrossAccount.Core.Errors;
@@ -68,8 +70,11 @@ namespace S3CrossAccount.Aws.Clients
         /// GetBucketLocation, sent in the session's region. When that region refuses it for another reason
         /// than AccessDenied or NoSuchBucket (a redirect: the request was signed for the wrong region), it is
         /// asked again in us-east-1, whose endpoint answers GetBucketLocation for buckets of every region of
-        /// the aws partition. AccessDenied (an uploader into another account's bucket is seldom allowed
-        /// s3:GetBucketLocation) falls back to the session's region with a Verbose note.
+        /// the aws partition. AccessDenied is what another account's principal usually gets (a grantee, an
+        /// uploader, a live probe: GetBucketLocation is governed by the bucket policy, and only in the bucket's
+        /// own region); then the x-amz-bucket-region header of HeadBucket, which S3 sends whether or not the
+        /// request is authorized, names the region (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html).
+        /// Without that header the session's region is used, with a Verbose note.
         /// </summary>
         private string LookUpRegion(string bucket, CancellationToken ct)
         {
@@ -79,6 +84,13 @@ namespace S3CrossAccount.Aws.Clients
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.AccessDenied)
             {
+                var fromHead = RegionFromHeadBucket(bucket, ct);
+                if (fromHead != null)
+                {
+                    _calls.Note($"Bucket {bucket} is in {fromHead} (HeadBucket's x-amz-bucket-region; GetBucketLocation was denied).");
+                    return fromHead;
+                }
+
                 _calls.Note($"The region of bucket {bucket} could not be looked up (AccessDenied on GetBucketLocation); using {_session.Region}.");
                 return _session.Region;
             }
@@ -96,6 +108,26 @@ namespace S3CrossAccount.Aws.Clients
             var region = RegionOfLocation(response.Location?.Value);
             _calls.Note($"Bucket {bucket} is in {region}.");
             return region;
+        }
+
+        private string? RegionFromHeadBucket(string bucket, CancellationToken ct)
+        {
+            var client = Client(_session.Region);
+            try
+            {
+                var response = _calls.Run("S3", "HeadBucket", bucket, () => client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, ct));
+                return string.IsNullOrEmpty(response.BucketRegion) ? null : response.BucketRegion;
+            }
+            catch (XAccountException ex) when (ex.InnerException is AmazonServiceException service && service.InnerException is HttpErrorResponseException http)
+            {
+                // A refused HeadBucket has no body, but S3 still names the bucket's region in this header.
+                var region = http.Response?.GetHeaderValue("x-amz-bucket-region");
+                return string.IsNullOrEmpty(region) ? null : region;
+            }
+            catch (XAccountException)
+            {
+                return null;
+            }
         }
 
         /// <summary>

@@ -156,12 +156,13 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         }
 
         [Fact]
-        public void RegionLookupDenied_FallsBackToTheSessionRegion_WithAVerboseNote()
+        public void RegionLookupDenied_AndNoRegionHeaderOnHeadBucket_FallsBackToTheSessionRegion_WithAVerboseNote()
         {
-            using var server = new CannedIamServer().Respond(403, Error("AccessDenied")).Respond(200, Policy);
+            using var server = new CannedIamServer().Respond(403, Error("AccessDenied")).Respond(403, string.Empty).Respond(200, Policy);
             var (pool, calls, regions, verbose) = LookingUpPool(server, "ap-south-1");
             new S3BucketPolicyStore(pool, calls).Get(Bucket, default);
 
+            Assert.Equal(new[] { "GET /reports-bucket/?location", "HEAD /reports-bucket/", "GET /reports-bucket/?policy" }, server.Received.Select(r => r.Method + " " + r.Path));
             Assert.Equal(new[] { "ap-south-1" }, regions);
             Assert.Contains("The region of bucket reports-bucket could not be looked up (AccessDenied on GetBucketLocation); using ap-south-1.", verbose);
         }

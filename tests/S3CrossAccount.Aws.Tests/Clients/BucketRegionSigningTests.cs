@@ -42,6 +42,28 @@ namespace S3CrossAccount.Aws.Tests.Clients
             Assert.Equal(new[] { "S3 GetBucketLocation reports-bucket", "Bucket reports-bucket is in eu-west-3.", "S3 GetObjectAcl reports-bucket/k1", "S3 PutObjectAcl reports-bucket/k1" }, verbose);
         }
 
+        /// <summary>
+        /// Another account's principal is usually refused GetBucketLocation; S3 still names the bucket's region in
+        /// HeadBucket's x-amz-bucket-region header, authorized or not (API_HeadBucket).
+        /// </summary>
+        [Fact]
+        public void AGranteeRefusedGetBucketLocation_TakesTheRegionFromHeadBucketsHeader()
+        {
+            using var server = new CannedIamServer()
+                .Respond(403, Error("AccessDenied", "Access Denied"))
+                .Respond(403, string.Empty, new System.Collections.Generic.Dictionary<string, string> { ["x-amz-bucket-region"] = "sa-east-1" })
+                .Respond(200, Acl());
+            var (pool, calls, regions, verbose) = LookingUpPool(server, "us-east-1");
+            using var api = new SdkS3AclApi(pool, calls, ownsClients: true);
+
+            api.GetObjectAcl(Bucket, "k1", default);
+
+            Assert.Equal(new[] { "GET /reports-bucket/?location", "HEAD /reports-bucket/", "GET /reports-bucket/k1?acl" }, server.Received.Select(r => r.Method + " " + r.Path));
+            Assert.Contains("/sa-east-1/s3/aws4_request", server.Received[2].Header("Authorization"));
+            Assert.Equal(new[] { "us-east-1", "sa-east-1" }, regions);
+            Assert.Contains("Bucket reports-bucket is in sa-east-1 (HeadBucket's x-amz-bucket-region; GetBucketLocation was denied).", verbose);
+        }
+
         [Fact]
         public void Probes_OnABucketInAnotherRegion_AreSignedForTheBucketsRegion()
         {
