@@ -12,8 +12,9 @@ namespace S3CrossAccount.Aws.Clients
     /// <list type="bullet">
     /// <item>the call is named on the Verbose stream before it is made ("S3 PutBucketPolicy bucket", "IAM GetRole name",
     /// "STS AssumeRole arn"): service, operation and target, never a document, a key or a token;</item>
-    /// <item>retries are the SDK's, in its standard mode (3 attempts; throttling, 5xx and broken connections are retried,
-    /// with backoff), on every client this module builds (<see cref="AwsClientFactory"/>, the IAM client);</item>
+    /// <item>retries are the SDK's, in its standard mode (3 attempts unless AWS_RETRY_MODE, AWS_MAX_ATTEMPTS or the shared
+    /// config file say otherwise; throttling, 5xx and broken connections are retried with backoff), on every client this
+    /// module builds (<see cref="AwsClientFactory"/>, the IAM client);</item>
     /// <item>the HTTP attempts behind each call are counted (<see cref="Requests"/>), and a call that needed more than one
     /// says so on Verbose;</item>
     /// <item>cancellation is the caller's token, passed to the SDK; OperationCanceledException goes through unmapped;</item>
