@@ -82,6 +82,20 @@ namespace S3CrossAccount.Aws.Tests.Clients
             Assert.Equal("IAM CreateRole failed: Role with name r already exists. (EntityAlreadyExists)", ex.Message);
         }
 
+        [Fact]
+        public void ARefusedConnection_IsEndpointUnreachable_FromIamAsFromS3AndSts()
+        {
+            var port = new CannedIamServer();
+            var url = port.Url;
+            port.Dispose();
+            using var iam = IamClientFactory.Create(new IamClientOptions { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = "secret", Region = "us-east-1", EndpointUrl = url, MaxErrorRetry = 0 });
+
+            var ex = Assert.Throws<IamServiceException>(() => new AwsCalls(null).Run("IAM", "GetRole", "r", () => iam.GetRoleAsync(new GetRoleRequest { RoleName = "r" })));
+
+            Assert.Equal(ErrorCode.EndpointUnreachable, ex.Code);
+            Assert.StartsWith("IAM GetRole could not reach the service: ", ex.Message);
+        }
+
         public static IEnumerable<object[]> TableRows() => AwsErrorCodes.All.Select(row => new object[] { row.Key, row.Value });
 
         /// <summary>S3 and STS errors (AwsErrorMapper) and IAM errors (IamErrorMapper) read every code through the same table.</summary>
