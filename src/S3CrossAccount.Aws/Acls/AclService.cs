@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
@@ -23,12 +24,13 @@ namespace S3CrossAccount.Aws.Acls
         private readonly Action<string>? _verbose;
         private readonly ConcurrentDictionary<string, Lazy<OwnershipReading?>> _ownership = new ConcurrentDictionary<string, Lazy<OwnershipReading?>>(StringComparer.Ordinal);
 
-        /// <summary>Uses the S3 client of the resolved session.</summary>
+        /// <summary>Uses S3 clients of the resolved session, one per bucket region.</summary>
         public AclService(AwsSession session, Action<string>? verbose = null)
-            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session))), verbose)
+            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose)), verbose)
         {
         }
 
+        /// <summary>The given S3 calls (a fake in tests; the SDK adapter over a shared client pool in the access report).</summary>
         internal AclService(IS3AclApi api, Action<string>? verbose)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
@@ -74,7 +76,7 @@ namespace S3CrossAccount.Aws.Acls
                 return null;
             }
 
-            Run("PutBucketOwnershipControls", bucket, () => _api.PutOwnership(bucket, wanted, ct));
+            _api.PutOwnership(bucket, wanted, ct);
             _ownership.TryRemove(bucket, out _);
             return new XAccountObjectOwnership(bucket, wanted, OwnershipSource.Configured, changed: true, previous: previous);
         }
@@ -111,7 +113,7 @@ namespace S3CrossAccount.Aws.Acls
                 throw;
             }
 
-            if (reading != null && reading.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
+            if (reading != null && !ObjectOwnershipRules.AclsEnabled(reading.ObjectOwnership))
             {
                 throw AclsDisabled(bucket, null);
             }
@@ -129,9 +131,7 @@ namespace S3CrossAccount.Aws.Acls
         public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default)
         {
             BucketName.Parse(bucket);
-            return key == null
-                ? Run("GetBucketAcl", bucket, () => _api.GetBucketAcl(bucket, ct))
-                : Run("GetObjectAcl", bucket + "/" + key, () => _api.GetObjectAcl(bucket, key, ct));
+            return key == null ? _api.GetBucketAcl(bucket, ct) : _api.GetObjectAcl(bucket, key, ct);
         }
 
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
@@ -141,7 +141,7 @@ namespace S3CrossAccount.Aws.Acls
             string? token = null;
             do
             {
-                var page = Run("ListObjectsV2", $"{bucket} prefix '{prefix}'" + (token == null ? string.Empty : " (next page)"), () => _api.ListObjects(bucket, prefix, token, ct));
+                var page = _api.ListObjects(bucket, prefix, token, ct);
                 foreach (var key in page.Keys)
                 {
                     yield return key;
@@ -202,11 +202,11 @@ namespace S3CrossAccount.Aws.Acls
             {
                 if (key == null)
                 {
-                    Run("PutBucketAcl", target, () => _api.PutBucketAcl(bucket, edit.After.Grants, ct));
+                    _api.PutBucketAcl(bucket, edit.After.Grants, ct);
                 }
                 else
                 {
-                    Run("PutObjectAcl", target, () => _api.PutObjectAcl(bucket, key, edit.After.Grants, ct));
+                    _api.PutObjectAcl(bucket, key, edit.After.Grants, ct);
                 }
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.AclNotSupported)
@@ -242,7 +242,7 @@ namespace S3CrossAccount.Aws.Acls
 
         private OwnershipReading ReadOwnership(string bucket, CancellationToken ct)
         {
-            var reading = Run("GetBucketOwnershipControls", bucket, () => _api.GetOwnership(bucket, ct));
+            var reading = _api.GetOwnership(bucket, ct);
             switch (reading.Source)
             {
                 case OwnershipSource.NotConfigured:
@@ -254,18 +254,6 @@ namespace S3CrossAccount.Aws.Acls
             }
 
             return reading;
-        }
-
-        private T Run<T>(string operation, string target, Func<T> call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            return call();
-        }
-
-        private void Run(string operation, string target, Action call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            call();
         }
 
         private void Note(string message) => _verbose?.Invoke(message);
