@@ -29,16 +29,22 @@ if [ "${1:-}" = "--bulk" ]; then
   exit 0
 fi
 
-dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c Release -v q -nologo >/dev/null
-dotnet build tools/XAccountShell/XAccountShell.csproj -c Release -v q -nologo >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# dotnet's own output only when a step fails (with set -e a silent failure would look like a finished run).
+quiet() { "$@" -v q -nologo >"$tmp/dotnet.log" 2>&1 || { cat "$tmp/dotnet.log" >&2; echo "bench/run.sh: failed: $*" >&2; exit 1; }; }
+quiet dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c Release
+quiet dotnet build tools/XAccountShell/XAccountShell.csproj -c Release
 # pwsh 7 ships its assemblies ReadyToRun-compiled (PowerShell/PowerShell#12361 turned it on; #16297 checked that every
 # package assembly, System.Management.Automation included, is precompiled), but the System.Management.Automation
 # package is IL only: a host built from it JIT-compiles the engine at every start. The import is measured in both
 # hosts: published ReadyToRun (what a pwsh 7 session pays) and the plain build (the worst case, e.g. a test host).
-dotnet publish tools/XAccountShell/XAccountShell.csproj -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -p:BuildProjectReferences=false -o "$tmp/r2r" -v q -nologo >/dev/null
+# MSBuildCopyContentTransitively=false: the host's publish takes the runtime files of its direct references only. The
+# module project references tools/HelpGen (an executable) for build order, and a transitive copy would look for
+# HelpGen's apphost, deps.json and runtimeconfig.json in a RID-specific output (HelpGen/bin/Release/net10.0/<rid>/)
+# that no build produces: MSB3030 on a fresh clone. The host needs none of HelpGen's files.
+quiet dotnet publish tools/XAccountShell/XAccountShell.csproj -c Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true -p:BuildProjectReferences=false -p:MSBuildCopyContentTransitively=false -o "$tmp/r2r"
 il=tools/XAccountShell/bin/Release/net10.0/XAccountShell.dll
 r2r=$tmp/r2r/XAccountShell.dll
 
