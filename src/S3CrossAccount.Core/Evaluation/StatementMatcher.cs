@@ -163,7 +163,7 @@ namespace S3CrossAccount.Core.Evaluation
                 }
                 else if (arn.Length >= p.LiteralPrefixLength
                     && string.CompareOrdinal(arn, 0, p.Text, 0, p.LiteralPrefixLength) == 0
-                    && WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false))
+                    && (p.IsPrefixGlob || WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false)))
                 {
                     return true;
                 }

@@ -10,12 +10,13 @@ namespace S3CrossAccount.Core.Evaluation.Results
     /// </summary>
     public sealed class AccessDecision
     {
-        internal AccessDecision(string principal, string action, string resource, Decision decision, string reason, IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<StatementTrace>? trace)
+        internal AccessDecision(string principal, string action, string resource, DecisionRule rule, string reason, IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<StatementTrace>? trace)
         {
             Principal = principal;
             Action = action;
             Resource = resource;
-            Decision = decision;
+            Rule = rule;
+            Decision = rule.DecisionOf();
             Reason = reason;
             Layers = layers;
             Trace = trace;
@@ -28,6 +29,9 @@ namespace S3CrossAccount.Core.Evaluation.Results
         public string Resource { get; }
 
         public Decision Decision { get; }
+
+        /// <summary>The rule of the cascade that decided: the reason as data.</summary>
+        public DecisionRule Rule { get; }
 
         public bool Allowed => Decision == Decision.Allowed;
 
