@@ -18,6 +18,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
 
         public bool AllowsWildcards => false;
 
+        public string? ValueForm => "true or false";
+
+        public bool IsWellFormedValue(string policyValue) => bool.TryParse(policyValue.Trim(), out _);
+
         /// <param name="contextValues">Empty when the key is not in the request.</param>
         public bool Match(IReadOnlyList<string> contextValues, IReadOnlyList<string> policyValues, RequestContext context, ICollection<string>? explanation)
         {
