@@ -494,5 +494,25 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.Contains("Bool aws:SecureTransport [true] -> false", tls.Conditions);
             Assert.Null(AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket }).Trace);
         }
+
+        [Fact]
+        public void Detailed_ConditionTests_AreData()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, "\"*\"",
+                "{\"StringEquals\":{\"aws:PrincipalOrgID\":[\"o-abc123\",\"o-def456\"]},\"IpAddressIfExists\":{\"aws:SourceIp\":\"203.0.113.0/24\"},\"Null\":{\"s3:x-amz-acl\":\"true\"}}", "Org")), "bucket");
+            var d = AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-other"), ("s3:x-amz-acl", "private") }), new AccessPolicies { BucketPolicy = bucket }, detailed: true);
+            var results = d.ConditionResults.ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "bucket Org StringEquals aws:PrincipalOrgID [o-abc123,o-def456] [o-other] present=True matched=False",
+                    "bucket Org IpAddressIfExists aws:SourceIp [203.0.113.0/24] [] present=False matched=True",
+                    "bucket Org Null s3:x-amz-acl [true] [private] present=True matched=False",
+                },
+                results.Select(r => $"{r.PolicyName} {r.Sid} {r.Operator} {r.Key} [{string.Join(",", r.PolicyValues)}] [{string.Join(",", r.RequestValues)}] present={r.KeyPresent} matched={r.Matched}").ToArray());
+            Assert.All(results, r => Assert.Equal(PolicyLayer.BucketPolicy, r.Layer));
+            Assert.Equal(new[] { "aws:PrincipalOrgID", "s3:x-amz-acl" }, results.Where(r => !r.Matched).Select(r => r.Key).ToArray());
+            Assert.Empty(AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket }).ConditionResults);
+        }
     }
 }

@@ -26,6 +26,9 @@ namespace S3CrossAccount.Core.Evaluation.Model
 
         public IReadOnlyList<string> Values { get; }
 
+        /// <summary>The values as written in the policy (<see cref="Values"/> escapes variables in policies before 2012-10-17).</summary>
+        public IReadOnlyList<string> WrittenValues => _written;
+
         public override string ToString() => $"{Operator.Text} {Key} [{string.Join(", ", _written)}]";
     }
 

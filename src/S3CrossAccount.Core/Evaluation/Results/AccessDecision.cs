@@ -42,6 +42,9 @@ namespace S3CrossAccount.Core.Evaluation.Results
         /// <summary>Every statement with why it did or did not apply; null unless a detailed evaluation was asked for.</summary>
         public IReadOnlyList<StatementTrace>? Trace { get; }
 
+        /// <summary>Every condition test of the trace, as data; empty unless a detailed evaluation was asked for.</summary>
+        public IEnumerable<ConditionResult> ConditionResults => Trace?.SelectMany(t => t.ConditionResults) ?? Enumerable.Empty<ConditionResult>();
+
         /// <summary>All deciding statements across layers.</summary>
         public IEnumerable<StatementRef> DecidingStatements => Layers.SelectMany(l => l.Statements);
 

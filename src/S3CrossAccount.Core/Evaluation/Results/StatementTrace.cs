@@ -36,8 +36,11 @@ namespace S3CrossAccount.Core.Evaluation.Results
         /// <summary>Null when the statement has no conditions or they were not reached.</summary>
         public bool? ConditionsMet { get; internal set; }
 
-        /// <summary>One line per condition test.</summary>
+        /// <summary>The conditions in words: one line per value compared and one per condition test.</summary>
         public List<string> Conditions { get; } = new List<string>();
+
+        /// <summary>The condition tests as data, in the order they were evaluated; empty when none was reached.</summary>
+        public List<ConditionResult> ConditionResults { get; } = new List<ConditionResult>();
 
         /// <summary>The first reason it did not apply, or "applies".</summary>
         public string Reason { get; internal set; } = string.Empty;
