@@ -178,6 +178,42 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.Equal(allowed ? Decision.Allowed : Decision.ExplicitDeny, d.Decision);
         }
 
+        [Theory]
+        [InlineData(true, Decision.ExplicitDeny)]
+        [InlineData(false, Decision.Allowed)]
+        public void NotPrincipal_Deny_DeniesEveryIamPrincipalWithAPermissionsBoundary_WhateverItLists(bool boundary, Decision expected)
+        {
+            // Issue 17's case: dave and his account are listed in NotPrincipal, so without a boundary the Deny spares him.
+            const string dave = "arn:aws:iam::222233334444:user/dave";
+            var bucket = Policy(Doc(
+                Allow("\"s3:*\"", ObjectsStar, $"{{\"AWS\":\"{dave}\"}}"),
+                "{\"Sid\":\"OnlyDave\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + dave + "\",\"arn:aws:iam::222233334444:root\"]},\"Action\":\"s3:*\",\"Resource\":" + ObjectsStar + "}"), "bucket");
+            var policies = new AccessPolicies
+            {
+                BucketPolicy = bucket,
+                IdentityPolicies = new[] { Policy(Doc(Allow("\"s3:*\"", "\"*\""))) },
+                PermissionsBoundary = boundary ? Policy(Doc(Allow("\"*\"", "\"*\"")), "boundary") : null,
+            };
+            var d = AccessEvaluator.Evaluate(Request(dave, "s3:GetObject"), policies);
+            Assert.Equal(expected, d.Decision);
+            Assert.Equal(expected, AccessEvaluator.Decide(Request(dave, "s3:GetObject"), policies).Decision);
+            Assert.Equal(expected, AccessEvaluator.Evaluate(Request(dave, "s3:GetObject"), policies, detailed: true).Decision);
+            if (boundary)
+            {
+                Assert.Equal("OnlyDave", d.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
+            }
+        }
+
+        [Fact]
+        public void NotPrincipal_Deny_WithABoundaryGiven_StillSparesTheListedRootUser()
+        {
+            // The root user cannot have a permissions boundary, so the rule does not reach it.
+            var bucket = Policy(Doc("{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:*\",\"Resource\":" + ObjectsStar + "}",
+                Allow("\"s3:GetObject\"", ObjectsStar, "{\"AWS\":\"444455556666\"}")));
+            var policies = new AccessPolicies { BucketPolicy = bucket, PermissionsBoundary = Policy(Doc(Allow("\"*\"", "\"*\""))) };
+            Assert.True(AccessEvaluator.Evaluate(Request($"arn:aws:iam::{B}:root", "s3:GetObject"), policies).Allowed);
+        }
+
         [Fact]
         public void Anonymous_OnlyThroughPublicGrants()
         {

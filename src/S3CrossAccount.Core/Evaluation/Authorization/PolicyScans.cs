@@ -42,33 +42,35 @@ namespace S3CrossAccount.Core.Evaluation.Authorization
         {
             var context = request.EffectiveContext;
             var kind = request.Principal.Kind;
+            bool callerHasBoundary = policies.PermissionsBoundary != null
+                && (kind == PrincipalKind.User || kind == PrincipalKind.Role || kind == PrincipalKind.AssumedRole);
             if (kind != PrincipalKind.Anonymous && kind != PrincipalKind.Service)
             {
                 var identity = policies.IdentityPolicies;
                 for (int i = 0; i < identity.Count; i++)
                 {
-                    Scan(identity[i], PolicyLayer.IdentityPolicy, false, request, context, ref scans.Identity, collect, trace);
+                    Scan(identity[i], PolicyLayer.IdentityPolicy, false, request, context, ref scans.Identity, collect, trace, false);
                 }
 
-                Scan(policies.PermissionsBoundary, PolicyLayer.PermissionsBoundary, false, request, context, ref scans.Boundary, collect, trace);
-                Scan(policies.SessionPolicy, PolicyLayer.SessionPolicy, false, request, context, ref scans.Session, collect, trace);
+                Scan(policies.PermissionsBoundary, PolicyLayer.PermissionsBoundary, false, request, context, ref scans.Boundary, collect, trace, false);
+                Scan(policies.SessionPolicy, PolicyLayer.SessionPolicy, false, request, context, ref scans.Session, collect, trace, false);
                 var scps = policies.ServiceControlPolicies;
                 for (int i = 0; i < scps.Count; i++)
                 {
-                    Scan(scps[i], PolicyLayer.ServiceControlPolicy, false, request, context, ref scans.Scp, collect, trace);
+                    Scan(scps[i], PolicyLayer.ServiceControlPolicy, false, request, context, ref scans.Scp, collect, trace, false);
                 }
             }
 
             var rcps = policies.ResourceControlPolicies;
             for (int i = 0; i < rcps.Count; i++)
             {
-                Scan(rcps[i], PolicyLayer.ResourceControlPolicy, false, request, context, ref scans.Rcp, collect, trace);
+                Scan(rcps[i], PolicyLayer.ResourceControlPolicy, false, request, context, ref scans.Rcp, collect, trace, false);
             }
 
-            Scan(policies.BucketPolicy, resourceLayer, true, request, context, ref scans.Resource, collect, trace);
+            Scan(policies.BucketPolicy, resourceLayer, true, request, context, ref scans.Resource, collect, trace, callerHasBoundary);
         }
 
-        private static void Scan(EvaluationPolicy? policy, PolicyLayer layer, bool isResourcePolicy, AccessRequest request, RequestContext context, ref LayerScan scan, bool collect, List<StatementTrace>? trace)
+        private static void Scan(EvaluationPolicy? policy, PolicyLayer layer, bool isResourcePolicy, AccessRequest request, RequestContext context, ref LayerScan scan, bool collect, List<StatementTrace>? trace, bool callerHasBoundary)
         {
             if (policy == null)
             {
@@ -89,7 +91,7 @@ namespace S3CrossAccount.Core.Evaluation.Authorization
                     trace.Add(t);
                 }
 
-                if (!StatementMatcher.Applies(statement, request, context, isResourcePolicy, out var match, t, actionAlreadyMatched: trace == null))
+                if (!StatementMatcher.Applies(statement, request, context, isResourcePolicy, out var match, t, actionAlreadyMatched: trace == null, callerHasBoundary))
                 {
                     continue;
                 }
