@@ -66,7 +66,7 @@ namespace S3CrossAccount.Core.Evaluation
                     {
                         trace.Conditions.Add($"{test} -> {(ok ? "true" : "false")}");
                         bool present = context.TryGetValues(test.Key, out var requestValues);
-                        trace.ConditionResults.Add(new ConditionResult(trace, test.Operator.Text, test.Key, test.WrittenValues, requestValues, present, ok));
+                        trace.Add(new ConditionResult(trace, test.Operator.Text, test.Key, test.WrittenValues, requestValues, present, ok));
                     }
 
                     if (!ok)
