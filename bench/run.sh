@@ -8,7 +8,9 @@
 #                           Grant-XAccountAcl -Prefix over 1,000 and 10,000 objects, Get-XAccountAccessReport over
 #                           100 buckets (~25 min; bench/S3CrossAccount.BulkBenchmarks takes its options after --bulk,
 #                           e.g. --suite report --runs 3)
-# The default run ends with the bulk bench when radosgw is installed, and says it skipped it otherwise.
+# The default run ends with the bulk bench when radosgw is installed, and says it skipped it otherwise. The comparison
+# with @cloud-copilot/iam-simulate needs node and npm (skipped with a line saying so otherwise); IAM_SIMULATE_VERSION
+# picks another version than the one README's figures were measured with.
 # Figures are medians of repeated runs. Nothing here is a test: no figure fails a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
