@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Evaluation.Acls;
 using S3CrossAccount.Core.Evaluation.Requests;
 using S3CrossAccount.Core.Evaluation.Results;
@@ -13,8 +14,7 @@ namespace S3CrossAccount.Core.Evaluation.Authorization
     /// owns; an object another account uploaded (ACLs in force) is reachable cross-account only through its object ACL
     /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-walkthroughs-managing-access-example4.html,
     /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-auth-workflow-object-operation.html);</item>
-    /// <item>ACL grants allow where Object Ownership leaves ACLs in force
-    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html);</item>
+    /// <item>ACL grants allow where Object Ownership leaves ACLs in force (<see cref="ObjectOwnershipRules"/>);</item>
     /// <item>the bucket owner's root user may always manage the bucket policy, and nobody outside the bucket owner's
     /// account may (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html).</item>
     /// </list>
@@ -31,7 +31,7 @@ namespace S3CrossAccount.Core.Evaluation.Authorization
         {
             public Ownership(AccessRequest request, AccessPolicies policies)
             {
-                AclsInForce = policies.ObjectOwnership != ObjectOwnership.BucketOwnerEnforced;
+                AclsInForce = ObjectOwnershipRules.AclsEnabled(policies.ObjectOwnership);
                 ObjectContext = request.Resource.IsObject && !AclActions.IsBucketContextObjectAction(request.Action);
                 ObjectOwner = AclsInForce ? request.ObjectOwnerAccount ?? request.BucketAccount : request.BucketAccount;
                 ResourceOwner = ObjectContext ? ObjectOwner : request.BucketAccount;
