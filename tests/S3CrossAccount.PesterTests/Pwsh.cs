@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
 
 namespace S3CrossAccount.PesterTests
 {
@@ -72,13 +71,7 @@ namespace S3CrossAccount.PesterTests
         {
             // The test host runs under the SDK's dotnet; DOTNET_HOST_PATH names it when PATH does not.
             var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-            var psi = new ProcessStartInfo(dotnet)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var psi = new ProcessStartInfo(dotnet) { WorkingDirectory = workingDirectory };
             foreach (var argument in arguments)
             {
                 psi.ArgumentList.Add(argument);
@@ -92,38 +85,8 @@ namespace S3CrossAccount.PesterTests
                 psi.Environment[pair.Key] = pair.Value;
             }
 
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = psi };
-            DataReceivedEventHandler append = (_, e) =>
-            {
-                if (e.Data != null)
-                {
-                    lock (output)
-                    {
-                        output.AppendLine(e.Data);
-                    }
-                }
-            };
-            process.OutputDataReceived += append;
-            process.ErrorDataReceived += append;
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                lock (output)
-                {
-                    return new PwshResult(-1, output + $"{Environment.NewLine}(killed after {timeout})");
-                }
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return new PwshResult(process.ExitCode, output.ToString());
-            }
+            var (exitCode, output, timedOut) = ChildProcess.Run(psi, timeout);
+            return new PwshResult(exitCode, timedOut ? output + $"{Environment.NewLine}(killed after {timeout})" : output);
         }
     }
 }
