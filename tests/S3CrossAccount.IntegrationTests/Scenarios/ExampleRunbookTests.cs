@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -119,15 +118,11 @@ Set-Location '{workDirectory}'
 
             RunPwsh(server, profiles, $"& '{Example("Method2-Acl.ps1")}' -Bucket {bucket} -Prefix reports/ -BucketAccountProfile A -GranteeAccountProfile B");
 
-            async Task<string[]> Grants(string? key) => (key == null
-                    ? (await s3A.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket })).Grants
-                    : (await s3A.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key })).Grants)
-                .Select(g => g.Grantee.CanonicalUser + ":" + g.Permission.Value).OrderBy(g => g, StringComparer.Ordinal).ToArray();
             var a = server.A.AdminCanonicalId;
             var b = server.B.AdminCanonicalId;
-            Assert.Equal(new[] { $"{a}:FULL_CONTROL", $"{b}:WRITE" }, await Grants(null));
-            Assert.Equal(new[] { $"{a}:FULL_CONTROL", $"{b}:READ" }, await Grants("reports/r1.csv"));
-            Assert.Equal(new[] { $"{a}:FULL_CONTROL" }, await Grants("other/x"));
+            Assert.Equal(new[] { $"{a}:FULL_CONTROL", $"{b}:WRITE" }, await SetupMethodTests.AclAsync(s3A, bucket));
+            Assert.Equal(new[] { $"{a}:FULL_CONTROL", $"{b}:READ" }, await SetupMethodTests.AclAsync(s3A, bucket, "reports/r1.csv"));
+            Assert.Equal(new[] { $"{a}:FULL_CONTROL" }, await SetupMethodTests.AclAsync(s3A, bucket, "other/x"));
         }
 
         [SkippableFact]
