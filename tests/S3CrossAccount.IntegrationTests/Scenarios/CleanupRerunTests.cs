@@ -32,17 +32,15 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             ps.Run($"New-XAccountBucketPolicy -Bucket {bucket} -Principal {server.B.UserArn} -Access ReadWrite | Set-XAccountBucketPolicy -Bucket {bucket} {asA}").ShouldSucceed();
             ps.Run($"New-XAccountRole -RoleName {roleName} -TrustedPrincipal {server.B.AdminArn} -Bucket {bucket} -Access Read {asA}").ShouldSucceed();
 
-            // The runbook names only -ProfileName; the test server's endpoint, file and region come from the defaults,
-            // and the report's account ID too (radosgw has no STS GetCallerIdentity).
+            // The runbook names only -ProfileName; the test server's endpoint, file and region come from the defaults.
             ps.Run("$PSDefaultParameterValues = @{ " +
-                $"'*-XAccount*:EndpointUrl' = '{server.Endpoint}'; '*-XAccount*:ProfileLocation' = '{profiles.Path}'; '*-XAccount*:Region' = '{RgwServer.Region}'; " +
-                $"'Get-XAccountAccessReport:AccountId' = '{server.A.AccountId}' }}").ShouldSucceed();
+                $"'*-XAccount*:EndpointUrl' = '{server.Endpoint}'; '*-XAccount*:ProfileLocation' = '{profiles.Path}'; '*-XAccount*:Region' = '{RgwServer.Region}' }}").ShouldSucceed();
             var script = Path.Combine(RepoRoot(), "examples", "Cleanup-Seed001.ps1");
             var backupDir = Path.Combine(Path.GetTempPath(), "s3xa-cleanup-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(backupDir);
             try
             {
-                var run = $"$null = $ExecutionContext.SessionState.Path.SetLocation('{backupDir}'); & '{script}' -Bucket {bucket} -RoleName {roleName} -GranteeArn {server.B.UserArn} -BucketAccountProfile A -Confirm:$false -Verbose";
+                var run = $"$null = $ExecutionContext.SessionState.Path.SetLocation('{backupDir}'); & '{script}' -Bucket {bucket} -RoleName {roleName} -GranteeArn {server.B.UserArn} -BucketAccountProfile A -BucketAccountId {server.A.AccountId} -Confirm:$false -Verbose";
 
                 var first = ps.Run(run).ShouldSucceed();
                 Assert.Contains(first.Verbose, v => v == $"IAM DeleteRole {roleName}");
