@@ -14,7 +14,6 @@ namespace S3CrossAccount.Engine.Tests.Evaluation
         [InlineData("arn:aws:iam::111122223333:role/a b", "'arn:aws:iam::111122223333:role/a b'", "contains ' '")]
         [InlineData("arn:aws:iam::111122223333:role/admin\u202Exyz", "'arn:aws:iam::111122223333:role/admin\\u202Exyz'", "the role name")]
         [InlineData("arn:aws:iam::111122223333:role/RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR", "role/RRRRRRRRRR", "1 to 64 characters")]
-        [InlineData("arn:aws:sts::111122223333:assumed-role/Reader/s", "assumed-role/Reader/s'", "2 to 64 characters")]
         public void APrincipalThatCannotExist_IsInvalidPrincipal_WithTheValueQuoted(string principal, string quoted, string reason)
         {
             using var s = new PowerShellSession();

@@ -132,9 +132,9 @@ namespace S3CrossAccount.Core.Evaluation.Requests
         }
 
         /// <summary>
-        /// Why an iam or sts ARN names no principal that can exist (a region part, a space or a control character in
-        /// a name, a name longer than IAM allows), by the same parser the policy builders use; null when it can exist
-        /// or is not such an ARN.
+        /// Why an iam ARN names no principal that can exist (a region part, a space or a control character in a name,
+        /// a name longer than IAM allows), by the same parser the policy builders use; null when it can exist or is
+        /// not such an ARN.
         /// </summary>
         private static string? IamArnProblem(string? text)
         {
@@ -142,7 +142,8 @@ namespace S3CrossAccount.Core.Evaluation.Requests
             var trimmed = text.Trim();
             if (!trimmed.StartsWith("arn:", StringComparison.Ordinal)) return null;
             var parts = trimmed.Split(new[] { ':' }, 4);
-            if (parts.Length < 4 || (parts[2] != "iam" && parts[2] != "sts")) return null;
+            // iam only: the evaluator itself builds session ARNs (sts) from names it is given, not from user input.
+            if (parts.Length < 4 || parts[2] != "iam") return null;
             return Identifiers.PrincipalArn.Problem(trimmed, out _);
         }
 
