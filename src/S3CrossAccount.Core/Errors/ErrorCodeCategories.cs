@@ -59,6 +59,8 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.BackupFailed:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:
+                case ErrorCode.ConcurrentModification:
+                case ErrorCode.TargetLockUnavailable:
                     return ErrorKind.ResourceUnavailable;
                 default:
                     return ErrorKind.InvalidArgument;
