@@ -21,7 +21,23 @@ namespace S3CrossAccount.IntegrationTests.Harness
 
         public IEnumerable<string> Failed => Lines.Where(l => l.StartsWith("FAIL ", StringComparison.Ordinal)).Select(l => l.Substring(5));
 
-        public int Rewrites => Lines.Count(l => l == "REWRITE");
+        /// <summary>How many times this writer wrote its change again after another writer's write took it away from the target named.</summary>
+        public int Rewrites(string target) => Lines.Count(l => l.StartsWith("REWRITE Another writer changed the " + target, StringComparison.Ordinal));
+
+        /// <summary>
+        /// For each write of <paramref name="writeCall"/>, the time since the read of <paramref name="readCall"/>
+        /// before it: how long this writer held a version that another writer's write could make stale.
+        /// </summary>
+        public IEnumerable<TimeSpan> ReadToWrite(string readCall, string writeCall)
+        {
+            double? read = null;
+            foreach (var parts in Lines.Where(l => l.StartsWith("AT ", StringComparison.Ordinal)).Select(l => l.Split(' ')))
+            {
+                var ms = double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture);
+                if (parts[1] == "read" && parts[2] == readCall) read = ms;
+                else if (parts[1] == "write" && parts[2] == writeCall && read.HasValue) yield return TimeSpan.FromMilliseconds(ms - read.Value);
+            }
+        }
     }
 
     /// <summary>
@@ -32,12 +48,19 @@ namespace S3CrossAccount.IntegrationTests.Harness
     public static class WriterProcesses
     {
         /// <summary>
-        /// The script prelude every writer runs: wait for the go file. Writers print DONE/FAIL lines, and
-        /// REWRITE for each Verbose line saying that another writer's change was merged and written again.
+        /// The script prelude every writer runs: wait for the go file. Writers print DONE/FAIL lines; Tally
+        /// (fed a cmdlet's Verbose stream, which reaches it as each line is written) prints REWRITE for each
+        /// line saying that another writer's change was merged and written again, and "AT read|write target ms"
+        /// when a read or a write of a target starts, from which the test measures read-to-write times.
         /// </summary>
         public const string Prelude =
             "while (-not [System.IO.File]::Exists($env:XA_GO)) { [System.Threading.Thread]::Sleep(10) }\n"
-            + "function Tally { process { if ($_ -is [System.Management.Automation.VerboseRecord]) { if ($_.Message -like 'Another writer changed*') { 'REWRITE' } } } }\n";
+            + "function Tally { process { if ($_ -is [System.Management.Automation.VerboseRecord]) {\n"
+            + "  $m = $_.Message; $ms = [DateTime]::UtcNow.Ticks / 10000\n"
+            + "  if ($m -like 'Another writer changed*') { \"REWRITE $m\" }\n"
+            + "  elseif ($m -match '^(S3|IAM) (GetBucketPolicy|GetObjectAcl|GetRole) ') { \"AT read $($Matches[2]) $ms\" }\n"
+            + "  elseif ($m -match '^(S3|IAM) (PutBucketPolicy|PutObjectAcl|UpdateAssumeRolePolicy) ') { \"AT write $($Matches[2]) $ms\" }\n"
+            + "} } }\n";
 
         private static string ShellPath =>
             typeof(WriterProcesses).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "XAccountShell").Value!;
