@@ -147,7 +147,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             var aclGrants = grants.Select(g => "acl:" + g.Grantee.CanonicalUser + ":" + g.Permission.Value);
 
             var response = (await server.Raw(server.A).IamAsync("GetRole", new Dictionary<string, string> { ["RoleName"] = role })).ShouldSucceed();
-            var trust = Strings(JsonDocument.Parse(System.Net.WebUtility.UrlDecode(response.Element("AssumeRolePolicyDocument"))).RootElement).ToList();
+            var trust = Strings(JsonDocument.Parse(System.Net.WebUtility.UrlDecode(response.Element("AssumeRolePolicyDocument")!)).RootElement).ToList();
             Assert.Contains(server.C.AdminArn, trust);
 
             var present = prefixes.Concat(aclGrants).Concat(trust.Select(t => "trust:" + t)).ToHashSet();
