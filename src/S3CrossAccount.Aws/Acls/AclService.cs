@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
@@ -24,14 +25,17 @@ namespace S3CrossAccount.Aws.Acls
         private readonly ConvergingWriter _writer;
         private readonly ConcurrentDictionary<string, Lazy<OwnershipReading?>> _ownership = new ConcurrentDictionary<string, Lazy<OwnershipReading?>>(StringComparer.Ordinal);
 
-        /// <summary>Uses the S3 client of the resolved session.</summary>
+        /// <summary>Uses S3 clients of the resolved session, one per bucket region.</summary>
         public AclService(AwsSession session, Action<string>? verbose = null)
-            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session))), verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session))
+            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose)), verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session))
         {
         }
 
-        /// <summary>Tests: a fake API; the settings say how writers wait and converge.</summary>
-        internal AclService(IS3AclApi api, Action<string>? verbose, ConvergeSettings? settings = null, string scope = "test")
+        /// <summary>
+        /// The given S3 calls (a fake in tests; the SDK adapter over a shared client pool in the access report);
+        /// the settings say how writers wait and converge, the scope is the endpoint's (<see cref="ConvergingWriter.ScopeOf"/>).
+        /// </summary>
+        internal AclService(IS3AclApi api, Action<string>? verbose, ConvergeSettings settings, string scope)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
             _verbose = verbose;
@@ -75,7 +79,7 @@ namespace S3CrossAccount.Aws.Acls
                 return null;
             }
 
-            Run("PutBucketOwnershipControls", bucket, () => _api.PutOwnership(bucket, wanted, ct));
+            _api.PutOwnership(bucket, wanted, ct);
             _ownership.TryRemove(bucket, out _);
             return new XAccountObjectOwnership(bucket, wanted, OwnershipSource.Configured, changed: true, previous: previous);
         }
@@ -111,7 +115,7 @@ namespace S3CrossAccount.Aws.Acls
                 throw;
             }
 
-            if (reading != null && reading.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
+            if (reading != null && !ObjectOwnershipRules.AclsEnabled(reading.ObjectOwnership))
             {
                 throw AclsDisabled(bucket, null);
             }
@@ -127,9 +131,7 @@ namespace S3CrossAccount.Aws.Acls
 
         /// <summary>The bucket ACL (key null) or an object ACL as S3 stores it: owner and grants.</summary>
         public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default) =>
-            key == null
-                ? Run("GetBucketAcl", bucket, () => _api.GetBucketAcl(bucket, ct))
-                : Run("GetObjectAcl", bucket + "/" + key, () => _api.GetObjectAcl(bucket, key, ct));
+            key == null ? _api.GetBucketAcl(bucket, ct) : _api.GetObjectAcl(bucket, key, ct);
 
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
         public IEnumerable<string> ListKeys(string bucket, string prefix, CancellationToken ct = default)
@@ -137,7 +139,7 @@ namespace S3CrossAccount.Aws.Acls
             string? token = null;
             do
             {
-                var page = Run("ListObjectsV2", $"{bucket} prefix '{prefix}'" + (token == null ? string.Empty : " (next page)"), () => _api.ListObjects(bucket, prefix, token, ct));
+                var page = _api.ListObjects(bucket, prefix, token, ct);
                 foreach (var key in page.Keys)
                 {
                     yield return key;
@@ -214,11 +216,11 @@ namespace S3CrossAccount.Aws.Acls
             {
                 if (key == null)
                 {
-                    Run("PutBucketAcl", bucket, () => _api.PutBucketAcl(bucket, acl.Grants, ct));
+                    _api.PutBucketAcl(bucket, acl.Grants, ct);
                 }
                 else
                 {
-                    Run("PutObjectAcl", bucket + "/" + key, () => _api.PutObjectAcl(bucket, key, acl.Grants, ct));
+                    _api.PutObjectAcl(bucket, key, acl.Grants, ct);
                 }
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.AclNotSupported)
@@ -273,7 +275,7 @@ namespace S3CrossAccount.Aws.Acls
 
         private OwnershipReading ReadOwnership(string bucket, CancellationToken ct)
         {
-            var reading = Run("GetBucketOwnershipControls", bucket, () => _api.GetOwnership(bucket, ct));
+            var reading = _api.GetOwnership(bucket, ct);
             switch (reading.Source)
             {
                 case OwnershipSource.NotConfigured:
@@ -285,18 +287,6 @@ namespace S3CrossAccount.Aws.Acls
             }
 
             return reading;
-        }
-
-        private T Run<T>(string operation, string target, Func<T> call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            return call();
-        }
-
-        private void Run(string operation, string target, Action call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            call();
         }
 
         private void Note(string message) => _verbose?.Invoke(message);

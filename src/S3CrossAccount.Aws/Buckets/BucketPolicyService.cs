@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Core.Buckets;
 using S3CrossAccount.Core.Errors;
@@ -37,22 +38,30 @@ namespace S3CrossAccount.Aws.Buckets
     public sealed class BucketPolicyService : IDisposable
     {
         private readonly IBucketPolicyStore _store;
-        private readonly S3Calls _calls;
+        private readonly AwsCalls _calls;
         private readonly ConvergingWriter _writer;
 
         public BucketPolicyService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
-            _calls = new S3Calls(verbose);
+            _calls = new AwsCalls(verbose);
             _store = new S3BucketPolicyStore(new S3ClientPool(session, _calls), _calls);
             _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session), verbose);
+        }
+
+        /// <summary>Shares the clients (and so the bucket-region lookups) and the call path of another service of the same command.</summary>
+        internal BucketPolicyService(S3ClientPool clients, AwsCalls calls, AwsSession session)
+        {
+            _calls = calls;
+            _store = new S3BucketPolicyStore(clients, calls, ownsClients: false);
+            _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session), calls.Note);
         }
 
         /// <summary>Tests: a fake store, and how writers wait and converge.</summary>
         internal BucketPolicyService(IBucketPolicyStore store, Action<string>? verbose, ConvergeSettings settings)
         {
             _store = store ?? throw new ArgumentNullException(nameof(store));
-            _calls = new S3Calls(verbose);
+            _calls = new AwsCalls(verbose);
             _writer = new ConvergingWriter(settings, "test", verbose);
         }
 

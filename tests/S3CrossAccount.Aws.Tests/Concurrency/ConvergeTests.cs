@@ -168,7 +168,7 @@ namespace S3CrossAccount.Aws.Tests.Concurrency
                 s3.Acls[target] = new List<AclGrant> { FakeS3AclApi.OwnerFullControl, theirs };
             };
             var verbose = new List<string>();
-            var service = new AclService(s3, verbose.Add, TestSettings.NoWait());
+            var service = new AclService(s3, verbose.Add, TestSettings.NoWait(), "test");
 
             var change = service.Grant("bkt", "k1", new[] { ours }, Yes)!;
 
@@ -192,7 +192,7 @@ namespace S3CrossAccount.Aws.Tests.Concurrency
                 raced = true;
                 s3.Acls[target] = new List<AclGrant> { FakeS3AclApi.OwnerFullControl, revoked, theirs };
             };
-            var service = new AclService(s3, null, TestSettings.NoWait());
+            var service = new AclService(s3, null, TestSettings.NoWait(), "test");
 
             service.Revoke("bkt", "k1", new[] { revoked }, Yes);
 
@@ -205,7 +205,7 @@ namespace S3CrossAccount.Aws.Tests.Concurrency
             var s3 = new FakeS3AclApi();
             var ours = new AclGrant(AclGranteeKind.CanonicalUser, "222233334444$admin", AclPermission.Read);
             s3.AfterWrite = target => s3.Failures["GetObjectAcl " + target] = new XAccountException(ErrorCode.ServiceError, "S3 GetObjectAcl failed: connection reset.", "bkt");
-            var service = new AclService(s3, null, TestSettings.NoWait());
+            var service = new AclService(s3, null, TestSettings.NoWait(), "test");
 
             var ex = Assert.Throws<XAccountException>(() => service.Grant("bkt", "k1", new[] { ours }, Yes));
 
