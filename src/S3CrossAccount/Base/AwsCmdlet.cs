@@ -133,6 +133,22 @@ namespace S3CrossAccount.Commands.Base
             WriteDebug("Region obtained from " + outcome.RegionSource + " with value " + outcome.Region);
         }
 
+        /// <summary>
+        /// A session for the other account's credentials (a profile, or a credential object), resolved with this
+        /// command's -ProfileLocation, -Region and -EndpointUrl; a failure terminates the command.
+        /// </summary>
+        protected S3CrossAccount.Aws.AwsSession ResolveOtherSession(string? profileName, object? credential)
+        {
+            var outcome = Sessions.AwsSessionBinder.ResolveOther(this, profileName, credential);
+            if (outcome.Error != null)
+            {
+                ThrowXAccountError(outcome.Error);
+            }
+
+            WriteDebug("Other account's credentials obtained from " + outcome.CredentialSource);
+            return (S3CrossAccount.Aws.AwsSession)outcome.Session!;
+        }
+
         private static bool SameValues(object?[] current, object?[]? previous)
         {
             if (previous == null) return false;
