@@ -78,6 +78,25 @@ namespace S3CrossAccount.Engine.Tests.Acls
             Assert.All(r.Errors, e => Assert.Equal("InvalidCanonicalUserId," + Grant, e.FullyQualifiedErrorId));
         }
 
+        /// <summary>
+        /// The bulk run (BulkRun) over piped objects when every call fails: one non-terminating error per object, each
+        /// counted as done, and the progress bar completed with the counts.
+        /// </summary>
+        [Fact]
+        public void PipedObjects_OnAnUnreachableEndpoint_FailOneByOne_AndTheProgressCountsEach()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("'k1', 'k2', 'k3' | ForEach-Object { [pscustomobject]@{ BucketName = 'b'; Key = $_ } } | Grant-XAccountAcl -Permission READ -CanonicalId abc -ThrottleLimit 2 " + Offline);
+            Assert.Null(r.Terminating);
+            Assert.Equal(3, r.Errors.Count);
+            Assert.All(r.Errors, e => Assert.Equal("EndpointUnreachable," + Grant, e.FullyQualifiedErrorId));
+            Assert.Empty(r.Output);
+            var last = r.Progress.Last();
+            Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+            Assert.Equal("3 of 3 ACLs done, 0 changed", last.StatusDescription);
+            Assert.Equal(3, r.Progress.Count(p => p.RecordType == ProgressRecordType.Processing));
+        }
+
         [Fact]
         public void BucketNameAndKey_BindByPropertyName_FromS3ObjectShapes()
         {
