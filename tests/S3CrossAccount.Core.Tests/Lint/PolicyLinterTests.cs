@@ -1,4 +1,5 @@
 using System.Linq;
+using S3CrossAccount.Core.Evaluation.Conditions;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
 using S3CrossAccount.Core.Policies.Lint;
@@ -167,6 +168,26 @@ namespace S3CrossAccount.Core.Tests.Lint
             Assert.Equal("InvalidConditionValue", finding.Code);
             Assert.Equal(FindingSeverity.Warning, finding.Severity);
             Assert.Contains(message, finding.Message);
+        }
+
+        [Fact]
+        public void TheLinterKnowsExactlyTheEvaluatorsOperators_WithEveryQualifier()
+        {
+            var names = ConditionOperatorRegistry.All.Select(o => o.Name).ToArray();
+            Assert.Equal(27, names.Length);
+            foreach (var name in names)
+            {
+                var forms = new[] { name, "ForAnyValue:" + name, "ForAllValues:" + name }.Concat(name == "Null" ? new string[0] : new[] { name + "IfExists", "ForAllValues:" + name + "IfExists" });
+                foreach (var op in forms)
+                {
+                    Assert.DoesNotContain("InvalidConditionOperator@0", Codes(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{\"" + op + "\":{\"aws:SourceIp\":\"x\"}}}]}", PolicyKind.ManagedPolicy));
+                }
+            }
+
+            foreach (var op in new[] { "NullIfExists", "StringEqualsIgnorecase", "ForEachValue:StringEquals", "IfExists", "StringLikeIfExistsIfExists" })
+            {
+                Assert.Equal(new[] { "InvalidConditionOperator@0" }, Codes(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{\"" + op + "\":{\"aws:SourceIp\":\"x\"}}}]}", PolicyKind.ManagedPolicy));
+            }
         }
 
         [Fact]
