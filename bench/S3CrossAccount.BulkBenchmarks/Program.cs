@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using S3CrossAccount.IntegrationTests.Faults;
 using S3CrossAccount.IntegrationTests.Harness;
+using S3CrossAccount.TestSupport;
 
 namespace S3CrossAccount.BulkBenchmarks
 {

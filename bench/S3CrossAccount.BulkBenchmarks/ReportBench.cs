@@ -9,6 +9,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using S3CrossAccount.IntegrationTests.Faults;
 using S3CrossAccount.IntegrationTests.Harness;
+using S3CrossAccount.TestSupport;
 
 namespace S3CrossAccount.BulkBenchmarks
 {

@@ -30,16 +30,6 @@ namespace S3CrossAccount.Aws.Reports
         public IReadOnlyList<PolicyDocument> PermissionPolicies { get; }
     }
 
-    /// <summary>What to read for one bucket.</summary>
-    public sealed class BucketReportOptions
-    {
-        /// <summary>Also read object ACLs (a sample of keys, see <see cref="ObjectSampleSize"/>).</summary>
-        public bool IncludeObjectAcl { get; set; }
-
-        /// <summary>How many objects' ACLs to read with <see cref="IncludeObjectAcl"/>; 0 reads every object.</summary>
-        public int ObjectSampleSize { get; set; } = 100;
-    }
-
     /// <summary>
     /// Get-XAccountAccessReport's reads: per bucket its policy and ACL (and, when asked, Object Ownership and a
     /// sample of object ACLs); once per account its roles that trust an outside principal. The analysis itself is

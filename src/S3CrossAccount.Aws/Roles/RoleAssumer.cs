@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Roles;
 using S3CrossAccount.Core.Sessions;
 using Sdk = Amazon.SecurityToken.Model;
 

@@ -51,6 +51,13 @@ namespace S3CrossAccount.Core.Probes
         /// <summary>The resource ARN the action was probed on.</summary>
         public string ResourceArn => Key == null ? S3ResourceArn.ForBucket(Bucket) : S3ResourceArn.ForObject(Bucket, Key);
 
+        /// <summary>The write probe's two rows when it was asked for but not run.</summary>
+        public static LiveProbeResult[] SkippedWrites(string bucket, string why) => new[]
+        {
+            new LiveProbeResult(bucket, null, "s3:PutObject", ProbeOutcome.Skipped, null, why),
+            new LiveProbeResult(bucket, null, "s3:DeleteObject", ProbeOutcome.Skipped, null, why),
+        };
+
         public LiveProbeResult WithPrediction(Decision predicted)
         {
             Predicted = predicted;

@@ -11,10 +11,11 @@ namespace S3CrossAccount.Commands.Base
     /// ("Credentials obtained from ...", "Region obtained from ... with value ..."), and cancels
     /// <see cref="CancellationToken"/> on Ctrl+C. A resolution failure (NoCredentials, ProfileNotFound, ...)
     /// terminates the command.
-    /// Import-time rule: no member of this class (parameters, fields, properties) has a type from
-    /// S3CrossAccount.Aws, because PowerShell reflects over cmdlet classes at import and touching such
-    /// a type would load the AWS SDK. Everything AWS-typed lives in <see cref="Sessions.AwsSessionBinder"/>,
-    /// which runs only when a cmdlet runs.
+    /// Import-time rule: no field, property or parameter of a cmdlet (this class and those deriving from it) has a
+    /// type from S3CrossAccount.Aws or AWSSDK.*, because PowerShell reflects over cmdlet classes at import and touching
+    /// such a type would load the AWS SDK; a session or service kept between records is held as object. Methods may
+    /// use AWS types (a cmdlet builds its service in ProcessRecord): they load the SDK only when the cmdlet runs.
+    /// Enforced by tests/S3CrossAccount.Engine.Tests/Sessions/ImportTimeRuleTests.
     /// </summary>
     public abstract class AwsCmdlet : XAccountCmdlet
     {
@@ -132,6 +133,22 @@ namespace S3CrossAccount.Commands.Base
             _session = outcome.Session;
             WriteDebug("Credentials obtained from " + outcome.CredentialSource);
             WriteDebug("Region obtained from " + outcome.RegionSource + " with value " + outcome.Region);
+        }
+
+        /// <summary>
+        /// A session for the other account's credentials (a profile, or a credential object), resolved with this
+        /// command's -ProfileLocation, -Region and -EndpointUrl; a failure terminates the command.
+        /// </summary>
+        protected S3CrossAccount.Aws.AwsSession ResolveOtherSession(string? profileName, object? credential)
+        {
+            var outcome = Sessions.AwsSessionBinder.ResolveOther(this, profileName, credential);
+            if (outcome.Error != null)
+            {
+                ThrowXAccountError(outcome.Error);
+            }
+
+            WriteDebug("Other account's credentials obtained from " + outcome.CredentialSource);
+            return (S3CrossAccount.Aws.AwsSession)outcome.Session!;
         }
 
         private static bool SameValues(object?[] current, object?[]? previous)

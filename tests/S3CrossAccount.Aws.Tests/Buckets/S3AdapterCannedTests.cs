@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Tests.Iam;
+using S3CrossAccount.Core.Buckets;
 using static S3CrossAccount.Aws.Tests.Clients.CannedS3;
 using S3CrossAccount.Core.Errors;
 using Xunit;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Aws.Tests.Iam;
 using S3CrossAccount.Core.Policies.Builders;
+using S3CrossAccount.Core.Roles;
 using Xunit;
 
 namespace S3CrossAccount.Aws.Tests.Roles

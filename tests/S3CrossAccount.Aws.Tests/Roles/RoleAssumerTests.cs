@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Roles;
 using S3CrossAccount.Core.Sessions;
 using Xunit;
 

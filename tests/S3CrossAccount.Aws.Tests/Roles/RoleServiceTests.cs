@@ -5,6 +5,7 @@ using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
 using S3CrossAccount.Core.Policies.Merging;
+using S3CrossAccount.Core.Roles;
 using Xunit;
 
 namespace S3CrossAccount.Aws.Tests.Roles

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using Xunit;
 
@@ -57,13 +58,53 @@ namespace S3CrossAccount.Engine.Tests.Acls
             Assert.Equal("222233334444", r.FirstError!.TargetObject);
         }
 
+        /// <summary>A refusal of the command's own argument ends it: try/catch sees it, and nothing after it runs.</summary>
+        [Fact]
+        public void AnAccountIdGivenAsCanonicalId_IsATerminatingError()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("try { Grant-XAccountAcl -Bucket b -Permission READ -CanonicalId 222233334444 " + Offline + "; 'went on' } catch { 'caught ' + $_.FullyQualifiedErrorId + ' ' + $_.TargetObject }");
+            Assert.Equal(new[] { "caught InvalidCanonicalUserId," + Grant + " 222233334444" }, r.Output.Select(o => o.ToString()));
+        }
+
+        /// <summary>The same value coming with a pipeline item is that item's failure: each item is refused, the command goes on.</summary>
+        [Fact]
+        public void AnAccountIdPipedAsCanonicalId_FailsThatItemOnly()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("[pscustomobject]@{ CanonicalUserId = '222233334444' }, [pscustomobject]@{ CanonicalUserId = '333344445555' } | Grant-XAccountAcl -Bucket b -Permission READ " + Offline);
+            Assert.Null(r.Terminating);
+            Assert.Equal(new object[] { "222233334444", "333344445555" }, r.Errors.Select(e => e.TargetObject));
+            Assert.All(r.Errors, e => Assert.Equal("InvalidCanonicalUserId," + Grant, e.FullyQualifiedErrorId));
+        }
+
+        /// <summary>
+        /// The bulk run (BulkRun) over piped objects when every call fails: one non-terminating error per object, each
+        /// counted as done, and the progress bar completed with the counts.
+        /// </summary>
+        [Fact]
+        public void PipedObjects_OnAnUnreachableEndpoint_FailOneByOne_AndTheProgressCountsEach()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("'k1', 'k2', 'k3' | ForEach-Object { [pscustomobject]@{ BucketName = 'b'; Key = $_ } } | Grant-XAccountAcl -Permission READ -CanonicalId abc -ThrottleLimit 2 " + Offline);
+            Assert.Null(r.Terminating);
+            Assert.Equal(3, r.Errors.Count);
+            Assert.All(r.Errors, e => Assert.Equal("EndpointUnreachable," + Grant, e.FullyQualifiedErrorId));
+            Assert.Empty(r.Output);
+            var last = r.Progress.Last();
+            Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+            Assert.Equal("3 of 3 ACLs done, 0 changed", last.StatusDescription);
+            Assert.Equal(3, r.Progress.Count(p => p.RecordType == ProgressRecordType.Processing));
+        }
+
         [Fact]
         public void BucketNameAndKey_BindByPropertyName_FromS3ObjectShapes()
         {
             using var s = new PowerShellSession();
             var r = s.Run("[pscustomobject]@{ BucketName = 'b'; Key = 'k1' }, [pscustomobject]@{ BucketName = 'b'; Key = 'k2' } | Grant-XAccountAcl -Permission WRITE -CanonicalId abc " + Offline);
-            // One terminating error for the first object (WRITE is not an object permission): Key was bound.
-            Assert.Equal("InvalidAclGrant," + Grant, r.FirstError?.FullyQualifiedErrorId);
+            // WRITE is not an object permission: each piped object (its Key was bound) is refused on its own.
+            Assert.Null(r.Terminating);
+            Assert.Equal(new[] { "InvalidAclGrant," + Grant, "InvalidAclGrant," + Grant }, r.Errors.Select(e => e.FullyQualifiedErrorId));
             Assert.Contains(r.Warnings, w => w.StartsWith("ACLs are a legacy access mechanism", System.StringComparison.Ordinal));
         }
 

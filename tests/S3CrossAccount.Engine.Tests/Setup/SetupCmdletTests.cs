@@ -76,6 +76,28 @@ namespace S3CrossAccount.Engine.Tests.Setup
             Assert.Empty(r.Output);
         }
 
+        /// <summary>A refusal of the command's own argument ends it: try/catch sees it, and nothing after it runs.</summary>
+        [Fact]
+        public void AUserAsTheGranteeOfAcls_IsATerminatingError()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run($"try {{ Invoke-XAccountSetup -Method Acl -Bucket reports-bucket -Grantee arn:aws:iam::222233334444:user/Dave {Other} {Offline}; 'went on' }} catch {{ 'caught ' + $_.FullyQualifiedErrorId }}");
+            Assert.Equal(new[] { "caught InvalidSetupGrantee,S3CrossAccount.Commands.Setup.InvokeXAccountSetupCommand" }, r.Output.Select(o => o.ToString()));
+        }
+
+        /// <summary>Piped setups are items: a refused one is reported, the next is still processed.</summary>
+        [Fact]
+        public void APipedSetupWithAUserAsAclGrantee_FailsThatItemOnly()
+        {
+            using var s = new PowerShellSession();
+            var r = s.Run("[pscustomobject]@{ Method = 'Acl'; Bucket = 'reports-bucket'; Grantee = 'arn:aws:iam::222233334444:user/Dave' }, "
+                + "[pscustomobject]@{ Method = 'Acl'; Bucket = 'reports-bucket'; Grantee = 'arn:aws:iam::222233334444:role/R' } | "
+                + $"Remove-XAccountSetup -Confirm:$false {Other} {Offline}");
+            Assert.Null(r.Terminating);
+            Assert.Equal(new object[] { "arn:aws:iam::222233334444:user/Dave", "arn:aws:iam::222233334444:role/R" }, r.Errors.Select(e => e.TargetObject));
+            Assert.All(r.Errors, e => Assert.Equal("InvalidSetupGrantee,S3CrossAccount.Commands.Setup.RemoveXAccountSetupCommand", e.FullyQualifiedErrorId));
+        }
+
         [Fact]
         public void Acl_OnABucketOwnerEnforcedBucket_FailsWithAclNotSupported_AndNeverTouchesObjectOwnership()
         {

@@ -2,15 +2,6 @@ using System;
 
 namespace S3CrossAccount.IntegrationTests.Harness
 {
-    /// <summary>Where the packaged module's manifest is (set by the csproj from $(ModuleOutDir)).</summary>
-    [AttributeUsage(AttributeTargets.Assembly)]
-    public sealed class ModuleLocationAttribute : Attribute
-    {
-        public ModuleLocationAttribute(string manifestPath) => ManifestPath = manifestPath;
-
-        public string ManifestPath { get; }
-    }
-
     /// <summary>Where start.sh/stop.sh are (tests/integration/rgw/, set by the csproj).</summary>
     [AttributeUsage(AttributeTargets.Assembly)]
     public sealed class RgwScriptsAttribute : Attribute

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using S3CrossAccount.Commands.Base;
-using S3CrossAccount.Commands.Sessions;
+using S3CrossAccount.Aws;
+using S3CrossAccount.Aws.Acls;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation.Acls;
@@ -13,9 +14,10 @@ namespace S3CrossAccount.Commands.Acls
 {
     /// <summary>
     /// What Grant-XAccountAcl and Revoke-XAccountAcl share: the target (bucket ACL, one object's ACL,
-    /// or every object under a prefix), the permissions and the grantee, and the bounded-concurrency run
-    /// with progress. Each ACL is read, merged and written only when it changes; a failure on one object
-    /// is a non-terminating error and the run goes on.
+    /// or every object under a prefix), the permissions and the grantee (checked by Core's
+    /// <see cref="AclGrantRules"/>), and the bulk run with progress (<see cref="BulkRun"/>). Each ACL is read,
+    /// merged and written only when it changes (AclService); a failure on one object is a non-terminating
+    /// error and the run goes on.
     /// </summary>
     public abstract class AclCmdletBase : AwsCmdlet
     {
@@ -24,15 +26,12 @@ namespace S3CrossAccount.Commands.Acls
         public const string GroupSet = "Group";
 
         private readonly List<IDisposable> _services = new List<IDisposable>();
-        private BoundedRunner? _runner;
+        private BulkRun? _bulk;
+
+        // An S3CrossAccount.Aws.Acls.AclService and the AwsSession it was made for, typed object for the import-time rule (AwsCmdlet).
         private object? _service;
         private object? _serviceSession;
         private string? _lookedUpCanonicalId;
-        private bool _warned;
-        private int _submitted;
-        private int _completed;
-        private int _changed;
-        private bool _listing;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
@@ -88,26 +87,15 @@ namespace S3CrossAccount.Commands.Acls
         /// <summary>True for Revoke-XAccountAcl.</summary>
         protected abstract bool IsRevoke { get; }
 
-        private string Activity => IsRevoke ? "Revoke-XAccountAcl" : "Grant-XAccountAcl";
+        /// <summary>Grant-XAccountAcl -AllowPublic: public groups are refused without it; Revoke takes them freely.</summary>
+        protected virtual bool AllowsPublic => true;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _runner = new BoundedRunner(ThrottleLimit, WriteXAccountError, CancellationToken);
             if (ParameterSetName == AccountIdSet)
             {
-                if (!Core.Identifiers.AccountId.IsValid(AccountId))
-                {
-                    try
-                    {
-                        Core.Identifiers.AccountId.Parse(AccountId);
-                    }
-                    catch (XAccountException ex)
-                    {
-                        ThrowXAccountError(ex);
-                    }
-                }
-
+                CheckArguments(() => Core.Identifiers.AccountId.Parse(AccountId));
                 if ((GranteeProfileName == null) == (GranteeCredential == null))
                 {
                     ThrowXAccountError(new XAccountException(ErrorCode.InvalidParameterCombination,
@@ -115,53 +103,63 @@ namespace S3CrossAccount.Commands.Acls
                         "AccountId", "Add -GranteeProfileName <profile of the other account>, or pass its canonical ID with -CanonicalId (Get-XAccountCanonicalId)."));
                 }
             }
+
+            if (!IsRevoke)
+            {
+                WriteWarning("ACLs are a legacy access mechanism: AWS recommends disabling them (Object Ownership BucketOwnerEnforced) and granting cross-account access with bucket and identity policies or a role. See about_S3CrossAccount.");
+            }
+
+            // Arguments no pipeline item can change are refused once, here.
+            if (ParameterSetName == GroupSet)
+            {
+                CheckArguments(() => AclGrantRules.CheckPublic(Group.Select(g => AclGrant.Parse(g, "READ")), AllowsPublic));
+            }
+
+            if (Prefix != null)
+            {
+                CheckArguments(() => AclGrantRules.Permissions(Permission, objectTarget: true));
+            }
+
+            var activity = IsRevoke ? "Revoke-XAccountAcl" : "Grant-XAccountAcl";
+            _bulk = new BulkRun(this, activity, ThrottleLimit, WriteXAccountError, CancellationToken,
+                showProgress: Prefix != null || MyInvocation.ExpectingInput,
+                status: run => $"{run.Done} of {run.Submitted}{(run.Listing ? "+" : string.Empty)} ACLs done, {run.Changed} changed",
+                isChange: output => ((XAccountAclChange)output).Changed);
         }
 
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            try
+            ProcessTarget(CheckGrantees, grantees =>
             {
-                if (Key != null && Prefix != null)
-                {
-                    ThrowXAccountError(new XAccountException(ErrorCode.InvalidParameterCombination, "-Key and -Prefix cannot be used together.", "Prefix",
-                        "Use -Key for one object, -Prefix for every object under a prefix, or neither for the bucket ACL."));
-                }
-
-                WarnOnce();
-                var grants = BuildGrants();
-                if ((Key != null || Prefix != null) && grants.Any(g => g.Permission == AclPermission.Write))
-                {
-                    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#permissions: WRITE is "Not applicable" to objects.
-                    ThrowXAccountError(new XAccountException(ErrorCode.InvalidAclGrant, "WRITE is a bucket permission: an object ACL cannot grant it.", "WRITE",
-                        "Grant WRITE on the bucket ACL (without -Key/-Prefix), and READ (or READ_ACP, WRITE_ACP, FULL_CONTROL) on objects."));
-                }
-
+                var grants = AclGrantRules.Combine(grantees.Grantees ?? new[] { LookUpCanonicalId() }, grantees.Permissions);
                 var service = ServiceFor(GetAwsSession());
-                if (Prefix != null)
+                var bucket = Bucket;
+                if (Prefix == null)
                 {
-                    RunPrefix(service, Bucket, Prefix, grants);
+                    var key = Key;
+                    _bulk!.Submit(() => Apply(service, bucket, key, grants));
+                    return;
                 }
-                else
+
+                if (!IsRevoke)
                 {
-                    Submit(service, Bucket, Key, grants);
+                    // One clear error for a bucket with ACLs disabled, instead of one per object.
+                    service.EnsureAclsEnabled(bucket, CancellationToken);
                 }
-            }
-            catch (XAccountException ex)
-            {
-                WriteXAccountError(ex);
-            }
+
+                if (_bulk!.SubmitEach(service.ListKeys(bucket, Prefix, CancellationToken), key => Apply(service, bucket, key, grants)) == 0)
+                {
+                    WriteWarning($"No object in bucket '{bucket}' has a key starting with '{Prefix}': no ACL was changed.");
+                }
+            });
         }
 
         protected override void EndProcessing()
         {
             try
             {
-                _runner?.Drain();
-                if (_submitted > 1 || Prefix != null)
-                {
-                    WriteProgress(new ProgressRecord(1, Activity, $"{_completed} of {_submitted} ACLs done, {_changed} changed") { RecordType = ProgressRecordType.Completed });
-                }
+                _bulk?.Finish(completeProgress: _bulk.Submitted > 1 || Prefix != null);
             }
             finally
             {
@@ -174,77 +172,32 @@ namespace S3CrossAccount.Commands.Acls
             base.EndProcessing();
         }
 
-        /// <summary>Grant-XAccountAcl refuses public groups without -AllowPublic; Revoke takes them freely.</summary>
-        protected virtual void CheckGrants(IReadOnlyList<AclGrant> grants)
+        /// <summary>This record's permissions and grantees (null: the -AccountId grantee, looked up when the record runs).</summary>
+        private (IReadOnlyList<AclPermission> Permissions, IReadOnlyList<AclGrant>? Grantees) CheckGrantees()
         {
-        }
-
-        private void WarnOnce()
-        {
-            if (!_warned)
-            {
-                _warned = true;
-                if (!IsRevoke)
-                {
-                    WriteWarning("ACLs are a legacy access mechanism: AWS recommends disabling them (Object Ownership BucketOwnerEnforced) and granting cross-account access with bucket and identity policies or a role. See about_S3CrossAccount.");
-                }
-            }
-        }
-
-        private IReadOnlyList<AclGrant> BuildGrants()
-        {
-            var permissions = Permission.Select(AclGrant.ParsePermission).Distinct().ToList();
-            IEnumerable<AclGrant> grantees;
+            AclGrantRules.CheckTarget(Key, Prefix);
+            var permissions = AclGrantRules.Permissions(Permission, objectTarget: Key != null || Prefix != null);
             switch (ParameterSetName)
             {
                 case AccountIdSet:
-                    grantees = new[] { new AclGrant(AclGranteeKind.CanonicalUser, LookUpCanonicalId(), AclPermission.Read) };
-                    break;
+                    return (permissions, null);
                 case GroupSet:
-                    grantees = Group.Select(g => AclGrant.Parse(g, "READ"));
-                    break;
+                    return (permissions, Group.Select(g => AclGrant.Parse(g, "READ")).ToList());
                 default:
-                    grantees = CanonicalId.Select(ToCanonicalGrantee);
-                    break;
+                    var grantees = CanonicalId.Select(id => AclGrantRules.CanonicalUser(id)).ToList();
+                    AclGrantRules.CheckPublic(grantees, AllowsPublic);
+                    return (permissions, grantees);
             }
-
-            var grants = grantees.SelectMany(g => permissions.Select(p => new AclGrant(g.Kind, g.Grantee, p))).Distinct().ToList();
-            CheckGrants(grants);
-            return grants;
         }
 
-        private static AclGrant ToCanonicalGrantee(string id)
-        {
-            var text = id.Trim();
-            if (Core.Identifiers.AccountId.IsValid(text))
-            {
-                throw new XAccountException(ErrorCode.InvalidCanonicalUserId, $"'{text}' is an account ID, not a canonical user ID.", text,
-                    "Use -AccountId with -GranteeProfileName (the canonical ID is then looked up), or pass the output of Get-XAccountCanonicalId run with the other account's credentials.");
-            }
-
-            if (text.Length == 0 || text.Any(c => char.IsWhiteSpace(c) || c == '"' || c == ','))
-            {
-                throw new XAccountException(ErrorCode.InvalidCanonicalUserId, $"'{id}' is not a canonical user ID.", id,
-                    "Pass the ID that Get-XAccountCanonicalId returns for the other account (64 hexadecimal characters on AWS).");
-            }
-
-            // Lower-case hex as S3 reports it, so the same grant given in capitals is not added twice.
-            return new AclGrant(AclGranteeKind.CanonicalUser, CanonicalUserId.IsValid(text) ? text.ToLowerInvariant() : text, AclPermission.Read);
-        }
-
-        private string LookUpCanonicalId()
+        private AclGrant LookUpCanonicalId()
         {
             if (_lookedUpCanonicalId == null)
             {
-                var outcome = AwsSessionBinder.ResolveOther(this, GranteeProfileName, GranteeCredential);
-                if (outcome.Error != null)
-                {
-                    ThrowXAccountError(outcome.Error);
-                }
-
+                var granteeSession = ResolveOtherSession(GranteeProfileName, GranteeCredential);
                 try
                 {
-                    _lookedUpCanonicalId = AclCommands.LookUpCanonicalId(outcome.Session!, AccountId, WriteVerbose, CancellationToken);
+                    _lookedUpCanonicalId = GranteeCanonicalId.LookUp(granteeSession, AccountId, WriteVerbose, CancellationToken);
                 }
                 catch (XAccountException ex)
                 {
@@ -253,92 +206,29 @@ namespace S3CrossAccount.Commands.Acls
                 }
             }
 
-            return _lookedUpCanonicalId!;
+            return new AclGrant(AclGranteeKind.CanonicalUser, _lookedUpCanonicalId!, AclPermission.Read);
         }
 
-        private object ServiceFor(object session)
+        private AclService ServiceFor(AwsSession session)
         {
             if (_service == null || !ReferenceEquals(_serviceSession, session))
             {
-                var runner = _runner!;
-                var service = AclCommands.NewService((S3CrossAccount.Aws.AwsSession)session, message => runner.Post(() => WriteVerbose(message)));
+                var service = new AclService(session, _bulk!.Verbose);
                 _services.Add(service);
                 _service = service;
                 _serviceSession = session;
             }
 
-            return _service;
+            return (AclService)_service;
         }
 
-        private void RunPrefix(object service, string bucket, string prefix, IReadOnlyList<AclGrant> grants)
+        /// <summary>One ACL's unit of work, on a worker thread: everything it needs comes as arguments.</summary>
+        private IEnumerable<object> Apply(AclService service, string bucket, string? key, IReadOnlyList<AclGrant> grants)
         {
-            if (!IsRevoke)
-            {
-                // One clear error for a bucket with ACLs disabled, instead of one per object.
-                AclCommands.EnsureAclsEnabled(service, bucket, CancellationToken);
-            }
-
-            _listing = true;
-            var found = 0;
-            try
-            {
-                foreach (var key in AclCommands.ListKeys(service, bucket, prefix, CancellationToken))
-                {
-                    found++;
-                    Submit(service, bucket, key, grants);
-                }
-            }
-            finally
-            {
-                _listing = false;
-            }
-
-            if (found == 0)
-            {
-                WriteWarning($"No object in bucket '{bucket}' has a key starting with '{prefix}': no ACL was changed.");
-            }
-        }
-
-        private void Submit(object service, string bucket, string? key, IReadOnlyList<AclGrant> grants)
-        {
-            var runner = _runner!;
-            var revoke = IsRevoke;
-            var ct = CancellationToken;
-            _submitted++;
-            runner.Submit(() =>
-            {
-                try
-                {
-                    var change = AclCommands.Apply(service, revoke, bucket, key, grants, (target, action) => runner.Invoke(() => ShouldProcess(target, action)), ct);
-                    runner.Post(() =>
-                    {
-                        if (change != null)
-                        {
-                            if (change.Changed)
-                            {
-                                _changed++;
-                            }
-
-                            WriteObject(change);
-                        }
-                    });
-                }
-                finally
-                {
-                    runner.Post(Completed);
-                }
-            });
-        }
-
-        private void Completed()
-        {
-            _completed++;
-            if (Prefix != null || MyInvocation.ExpectingInput)
-            {
-                // While the listing goes on, the total is not known yet: no percentage then.
-                var percent = _listing ? -1 : (int)(_completed * 100L / Math.Max(1, _submitted));
-                WriteProgress(new ProgressRecord(1, Activity, $"{_completed} of {_submitted}{(_listing ? "+" : string.Empty)} ACLs done, {_changed} changed") { PercentComplete = percent });
-            }
+            var change = IsRevoke
+                ? service.Revoke(bucket, key, grants, _bulk!.ShouldProcess, CancellationToken)
+                : service.Grant(bucket, key, grants, _bulk!.ShouldProcess, CancellationToken);
+            return change == null ? Array.Empty<object>() : new object[] { change };
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Acls;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Acls;
 
@@ -21,7 +22,11 @@ namespace S3CrossAccount.Commands.Acls
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            TryRun(() => WriteObject(AclCommands.GetOwnership(GetAwsSession(), Bucket, WriteVerbose, CancellationToken)));
+            TryRun(() =>
+            {
+                using var service = new AclService(GetAwsSession(), WriteVerbose);
+                WriteObject(service.GetOwnership(Bucket, CancellationToken));
+            });
         }
     }
 }

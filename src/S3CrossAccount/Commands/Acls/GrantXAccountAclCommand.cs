@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using S3CrossAccount.Core.Acls;
-using S3CrossAccount.Core.Errors;
-using S3CrossAccount.Core.Evaluation.Acls;
 
 namespace S3CrossAccount.Commands.Acls
 {
@@ -23,16 +19,6 @@ namespace S3CrossAccount.Commands.Acls
 
         protected override bool IsRevoke => false;
 
-        protected override void CheckGrants(IReadOnlyList<AclGrant> grants)
-        {
-            var open = grants.FirstOrDefault(g => g.IsPublic);
-            if (open != null && !AllowPublic.IsPresent)
-            {
-                ThrowXAccountError(new XAccountException(ErrorCode.PublicPrincipalNotAllowed,
-                    $"A grant to {open.Grantee} makes the target readable or writable by {(open.Grantee == AclGrant.AllUsersUri ? "anyone on the internet" : "any AWS account")}.",
-                    open.Grantee,
-                    "Grant to the other account's canonical ID instead (-CanonicalId or -AccountId); add -AllowPublic only if the data must really be public."));
-            }
-        }
+        protected override bool AllowsPublic => AllowPublic.IsPresent;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Acls;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Evaluation;
@@ -35,7 +36,8 @@ namespace S3CrossAccount.Commands.Acls
             base.ProcessRecord();
             TryRun(() =>
             {
-                var result = AclCommands.SetOwnership(GetAwsSession(), Bucket, ObjectOwnership, Confirm, WriteVerbose, CancellationToken);
+                using var service = new AclService(GetAwsSession(), WriteVerbose);
+                var result = service.SetOwnership(Bucket, ObjectOwnership, Confirm, CancellationToken);
                 if (result != null)
                 {
                     WriteObject(result);

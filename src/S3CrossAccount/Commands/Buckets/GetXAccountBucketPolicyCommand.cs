@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Buckets;
 
@@ -21,11 +22,12 @@ namespace S3CrossAccount.Commands.Buckets
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
+            using var service = new BucketPolicyService(GetAwsSession(), WriteVerbose);
             foreach (var bucket in Bucket)
             {
                 TryRun(() =>
                 {
-                    var policy = BucketCommands.GetPolicy(GetAwsSession(), bucket, WriteVerbose, CancellationToken);
+                    var policy = service.Get(bucket, CancellationToken);
                     if (policy != null)
                     {
                         WriteObject(policy);

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Buckets;
@@ -58,38 +59,38 @@ namespace S3CrossAccount.Commands.Buckets
         {
             if (RefusedPolicyText()) return;
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(Removal, remove =>
             {
-                Func<PolicyDocument, PolicyDocument> remove;
-                switch (ParameterSetName)
-                {
-                    case PrincipalSet:
-                        var principals = Principal;
-                        foreach (var principal in principals)
-                        {
-                            // A typo fails here, before any AWS call, with the principal as target.
-                            PrincipalArn.Parse(principal);
-                        }
-
-                        remove = p => BucketPolicyEdits.RemoveModulePrincipals(p, principals);
-                        break;
-                    case PolicySet:
-                        var grant = Policy!;
-                        remove = p => PolicyMerger.Remove(p, grant);
-                        break;
-                    default:
-                        var sids = Sid;
-                        remove = p => BucketPolicyEdits.RemoveSids(p, sids);
-                        break;
-                }
-
                 var backup = BackupPath == null ? null : GetUnresolvedProviderPathFromPSPath(BackupPath);
-                var result = BucketCommands.RemoveStatements(GetAwsSession(), Bucket, remove, backup, WriteVerbose, ShouldProcess, CancellationToken);
+                using var service = new BucketPolicyService(GetAwsSession(), WriteVerbose);
+                var result = service.RemoveStatements(Bucket, remove, backup, ShouldProcess, CancellationToken);
                 if (result != null && PassThru.IsPresent)
                 {
                     WriteObject(result);
                 }
             });
+        }
+
+        /// <summary>What to take out of the policy, as a function of it; a principal typo fails here, before any AWS call.</summary>
+        private Func<PolicyDocument, PolicyDocument> Removal()
+        {
+            switch (ParameterSetName)
+                {
+                case PrincipalSet:
+                    var principals = Principal;
+                    foreach (var principal in principals)
+                    {
+                        PrincipalArn.Parse(principal);
+                    }
+
+                    return p => BucketPolicyEdits.RemoveModulePrincipals(p, principals);
+                case PolicySet:
+                    var grant = Policy!;
+                    return p => PolicyMerger.Remove(p, grant);
+                default:
+                    var sids = Sid;
+                    return p => BucketPolicyEdits.RemoveSids(p, sids);
+            }
         }
     }
 }

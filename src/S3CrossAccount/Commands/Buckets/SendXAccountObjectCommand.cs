@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Buckets;
 
@@ -49,18 +50,29 @@ namespace S3CrossAccount.Commands.Buckets
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(() =>
             {
                 var file = ParameterSetName == FileSet ? GetUnresolvedProviderPathFromPSPath(File) : null;
-                var key = Key ?? Path.GetFileName(file) ?? string.Empty;
-                var grant = BucketCommands.DescribeUpload(Bucket, key, file, Content, BucketOwnerCanonicalId);
-                var what = file != null ? "file " + file : (Content ?? string.Empty).Length + " characters";
-                if (!ShouldProcess(Bucket + "/" + key, "Upload " + what + " with " + grant))
+                var request = new ObjectUploadRequest
+                {
+                    Bucket = Bucket,
+                    Key = Key ?? Path.GetFileName(file) ?? string.Empty,
+                    FilePath = file,
+                    Content = Content,
+                    BucketOwnerCanonicalId = BucketOwnerCanonicalId,
+                };
+                ObjectUploadService.Validate(request);
+                return request;
+            }, request =>
+            {
+                var what = request.FilePath != null ? "file " + request.FilePath : (Content ?? string.Empty).Length + " characters";
+                if (!ShouldProcess(Bucket + "/" + request.Key, "Upload " + what + " with " + ObjectUploadService.DescribeGrant(BucketOwnerCanonicalId)))
                 {
                     return;
                 }
 
-                WriteObject(BucketCommands.Upload(GetAwsSession(), Bucket, key, file, Content, BucketOwnerCanonicalId, WriteVerbose, CancellationToken));
+                using var service = new ObjectUploadService(GetAwsSession(), WriteVerbose);
+                WriteObject(service.Upload(request, CancellationToken));
             });
         }
     }

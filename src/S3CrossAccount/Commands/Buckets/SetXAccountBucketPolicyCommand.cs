@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Buckets;
@@ -51,8 +52,16 @@ namespace S3CrossAccount.Commands.Buckets
             base.ProcessRecord();
             TryRun(() =>
             {
-                var backup = BackupPath == null ? null : GetUnresolvedProviderPathFromPSPath(BackupPath);
-                var result = BucketCommands.SetPolicy(GetAwsSession(), Bucket, Policy!, Replace.IsPresent, AllowPublic.IsPresent, backup, WriteVerbose, ShouldProcess, CancellationToken);
+                var request = new BucketPolicyRequest
+                {
+                    Bucket = Bucket,
+                    Policy = Policy!,
+                    Replace = Replace.IsPresent,
+                    AllowPublic = AllowPublic.IsPresent,
+                    BackupPath = BackupPath == null ? null : GetUnresolvedProviderPathFromPSPath(BackupPath),
+                };
+                using var service = new BucketPolicyService(GetAwsSession(), WriteVerbose);
+                var result = service.Set(request, ShouldProcess, CancellationToken);
                 if (result == null)
                 {
                     return;

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Probes;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
@@ -20,7 +21,7 @@ namespace S3CrossAccount.Commands.Evaluation
     /// given credentials can really do on a bucket, probed with harmless requests, each row compared with the
     /// offline prediction when policies are given.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "XAccountAccess", DefaultParameterSetName = OfflineSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsDiagnostic.Test, "XAccountAccess", DefaultParameterSetName = OfflineSet, SupportsShouldProcess = true, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Test-XAccountAccess.md")]
     [OutputType(typeof(AccessDecision), ParameterSetName = new[] { OfflineSet })]
     [OutputType(typeof(LiveProbeResult), ParameterSetName = new[] { LiveSet })]
     public sealed class TestXAccountAccessCommand : AwsCmdlet
@@ -164,7 +165,7 @@ namespace S3CrossAccount.Commands.Evaluation
                 return;
             }
 
-            TryRun(() =>
+            ProcessTarget(() =>
             {
                 var principal = RequestPrincipal.Parse(Principal);
                 // A resource ARN that carries its account (a role for sts:AssumeRole) names the owner; S3 ARNs do not.
@@ -186,8 +187,8 @@ namespace S3CrossAccount.Commands.Evaluation
                     BucketAcl = BucketAcl == null ? null : new AccessControlList(bucketAccount, BucketAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                     ObjectAcl = ObjectAcl == null ? null : new AccessControlList(ObjectOwnerAccount ?? bucketAccount, ObjectAcl.Select(g => EvaluationInputs.ToAclGrant(Unwrap(g)))),
                 };
-                WriteObject(AccessEvaluator.Evaluate(request, policies, Detailed.IsPresent));
-            });
+                return AccessEvaluator.Evaluate(request, policies, Detailed.IsPresent);
+            }, WriteObject);
         }
 
         /// <summary>The row's bucket and identity policies, compiled again only when the input object changed.</summary>
@@ -213,14 +214,22 @@ namespace S3CrossAccount.Commands.Evaluation
             // Inputs for the prediction are checked before any request, so a bad principal or policy costs no call.
             var prediction = PredictionInputs();
             var includeWrite = IncludeWrite.IsPresent && ShouldProcess(
-                $"s3://{Bucket}/{Prefix}{LiveProbes.ProbeFolder}",
+                $"s3://{Bucket}/{Prefix}{LiveProbePlan.DefaultProbeFolder}",
                 "Upload a probe object (bucket-owner-full-control) and delete it again");
             if (IncludeWrite.IsPresent && !includeWrite)
             {
                 WriteVerbose("The write probe was not confirmed: s3:PutObject and s3:DeleteObject are reported as Skipped.");
             }
 
-            foreach (var result in LiveProbes.Run(GetAwsSession(), Bucket, Key, Prefix, IncludeWrite.IsPresent, includeWrite, WriteVerbose, CancellationToken))
+            BucketName.Parse(Bucket);
+            var plan = new LiveProbePlan(Bucket) { Key = Key, Prefix = Prefix, IncludeWrite = includeWrite };
+            var results = AccessProber.Probe(GetAwsSession(), plan, WriteVerbose, CancellationToken);
+            if (IncludeWrite.IsPresent && !includeWrite)
+            {
+                results = results.Concat(LiveProbeResult.SkippedWrites(Bucket, "The write probe was not confirmed (-WhatIf or -Confirm).")).ToList();
+            }
+
+            foreach (var result in results)
             {
                 if (prediction != null)
                 {

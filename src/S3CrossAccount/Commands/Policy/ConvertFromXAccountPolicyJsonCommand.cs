@@ -11,7 +11,7 @@ namespace S3CrossAccount.Commands.Policy
     /// Reads policy JSON from a string, from files, or from the pipeline. Lines piped from Get-Content
     /// are joined into one document; several complete documents piped as strings give several policies.
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "XAccountPolicyJson", DefaultParameterSetName = JsonSet)]
+    [Cmdlet(VerbsData.ConvertFrom, "XAccountPolicyJson", DefaultParameterSetName = JsonSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/ConvertFrom-XAccountPolicyJson.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class ConvertFromXAccountPolicyJsonCommand : Base.XAccountCmdlet
     {
@@ -64,13 +64,13 @@ namespace S3CrossAccount.Commands.Policy
             // otherwise the pieces are the lines of one document.
             if (_pieces.Count > 1 && !IsCompleteJson(_pieces[0]))
             {
-                TryRun(() => WriteObject(PolicyJson.Parse(string.Join("\n", _pieces))));
+                ProcessTarget(() => PolicyJson.Parse(string.Join("\n", _pieces)), WriteObject);
                 return;
             }
 
             foreach (var piece in _pieces)
             {
-                TryRun(() => WriteObject(PolicyJson.Parse(piece)));
+                ProcessTarget(() => PolicyJson.Parse(piece), WriteObject);
             }
         }
 

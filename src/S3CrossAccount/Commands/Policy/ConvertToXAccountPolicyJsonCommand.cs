@@ -4,7 +4,7 @@ using S3CrossAccount.Core.Policies;
 namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>Writes policies (or single statements) as JSON in the canonical element order; indented unless -Compress.</summary>
-    [Cmdlet(VerbsData.ConvertTo, "XAccountPolicyJson", DefaultParameterSetName = PolicySet)]
+    [Cmdlet(VerbsData.ConvertTo, "XAccountPolicyJson", DefaultParameterSetName = PolicySet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/ConvertTo-XAccountPolicyJson.md")]
     [OutputType(typeof(string))]
     public sealed class ConvertToXAccountPolicyJsonCommand : Base.XAccountCmdlet
     {

@@ -9,7 +9,7 @@ namespace S3CrossAccount.Commands.Policy
     /// Adds the piped grants to an existing policy without losing any statement (or, with -Remove, takes
     /// away only what such a grant added). Offline: it returns the new policy and changes nothing.
     /// </summary>
-    [Cmdlet(VerbsData.Merge, "XAccountPolicy")]
+    [Cmdlet(VerbsData.Merge, "XAccountPolicy", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Merge-XAccountPolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class MergeXAccountPolicyCommand : Base.XAccountCmdlet
     {

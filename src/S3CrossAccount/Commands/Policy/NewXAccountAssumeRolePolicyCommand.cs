@@ -9,7 +9,7 @@ namespace S3CrossAccount.Commands.Policy
     /// The identity policy in the other account allowing sts:AssumeRole on the roles (seeds 000, 001, 002).
     /// Role ARNs from the whole pipeline go into one policy.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "XAccountAssumeRolePolicy")]
+    [Cmdlet(VerbsCommon.New, "XAccountAssumeRolePolicy", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountAssumeRolePolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class NewXAccountAssumeRolePolicyCommand : Base.XAccountCmdlet
     {
@@ -25,10 +25,13 @@ namespace S3CrossAccount.Commands.Policy
             foreach (var arn in RoleArn)
             {
                 // Checked one by one so a bad ARN is reported with its own target and the rest still count.
-                if (TryRun(() => PolicyBuilder.AssumeRolePolicy(new[] { arn })) && !_roles.Contains(arn))
+                ProcessTarget(() => PolicyBuilder.AssumeRolePolicy(new[] { arn }), _ =>
                 {
-                    _roles.Add(arn);
-                }
+                    if (!_roles.Contains(arn))
+                    {
+                        _roles.Add(arn);
+                    }
+                });
             }
         }
 

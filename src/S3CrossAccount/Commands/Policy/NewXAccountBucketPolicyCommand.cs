@@ -10,7 +10,7 @@ namespace S3CrossAccount.Commands.Policy
     /// The bucket policy of the bucket account naming the other account's principals (seeds 000, 001, 002),
     /// or a policy made of statements piped in from New-XAccountPolicyStatement.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "XAccountBucketPolicy", DefaultParameterSetName = AccessSet)]
+    [Cmdlet(VerbsCommon.New, "XAccountBucketPolicy", DefaultParameterSetName = AccessSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountBucketPolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class NewXAccountBucketPolicyCommand : S3AccessPolicyCommandBase
     {
@@ -49,7 +49,7 @@ namespace S3CrossAccount.Commands.Policy
                 return;
             }
 
-            TryRun(() =>
+            ProcessTarget(() =>
             {
                 if (BucketOwnerCanonicalId != null && !RequireBucketOwnerFullControl.IsPresent)
                 {
@@ -65,8 +65,8 @@ namespace S3CrossAccount.Commands.Policy
                     RequireBucketOwnerFullControl = !RequireBucketOwnerFullControl.IsPresent ? (OwnerFullControlForm?)null
                         : BucketOwnerCanonicalId != null ? OwnerFullControlForm.GrantFullControlHeader : OwnerFullControlForm.CannedAcl,
                 };
-                WriteObject(PolicyBuilder.BucketPolicy(BuildRequest(), Principal, options));
-            });
+                return PolicyBuilder.BucketPolicy(BuildRequest(), Principal, options);
+            }, WriteObject);
         }
 
         protected override void EndProcessing()

@@ -5,13 +5,13 @@ using S3CrossAccount.Core.Policies.Builders;
 namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>The identity policy for a user or role in the other account that reaches the bucket (seeds 000 and 002).</summary>
-    [Cmdlet(VerbsCommon.New, "XAccountIdentityPolicy", DefaultParameterSetName = AccessSet)]
+    [Cmdlet(VerbsCommon.New, "XAccountIdentityPolicy", DefaultParameterSetName = AccessSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountIdentityPolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class NewXAccountIdentityPolicyCommand : S3AccessPolicyCommandBase
     {
         protected override void ProcessRecord()
         {
-            TryRun(() => WriteObject(PolicyBuilder.IdentityPolicy(BuildRequest())));
+            ProcessTarget(() => PolicyBuilder.IdentityPolicy(BuildRequest()), WriteObject);
         }
     }
 }

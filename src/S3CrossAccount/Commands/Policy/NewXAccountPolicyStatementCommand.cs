@@ -11,7 +11,7 @@ using S3CrossAccount.Core.Policies.Builders;
 namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>One policy statement with any elements, for policies the presets do not cover; pipe it into New-XAccountBucketPolicy.</summary>
-    [Cmdlet(VerbsCommon.New, "XAccountPolicyStatement")]
+    [Cmdlet(VerbsCommon.New, "XAccountPolicyStatement", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountPolicyStatement.md")]
     [OutputType(typeof(PolicyStatement))]
     public sealed class NewXAccountPolicyStatementCommand : Base.XAccountCmdlet
     {
@@ -57,7 +57,7 @@ namespace S3CrossAccount.Commands.Policy
 
         protected override void ProcessRecord()
         {
-            TryRun(() =>
+            ProcessTarget(() =>
             {
                 if ((Action == null) == (NotAction == null))
                 {
@@ -67,7 +67,7 @@ namespace S3CrossAccount.Commands.Policy
 
                 Exclusive(Principal, NotPrincipal, "Principal");
                 Exclusive(Resource, NotResource, "Resource");
-                WriteObject(new PolicyStatement
+                return new PolicyStatement
                 {
                     Sid = Sid,
                     Effect = Effect,
@@ -78,8 +78,8 @@ namespace S3CrossAccount.Commands.Policy
                     Resource = Resource == null ? null : PolicyValueList.Of(Resource),
                     NotResource = NotResource == null ? null : PolicyValueList.Of(NotResource),
                     Condition = Condition == null ? null : ToCondition(Condition),
-                });
-            });
+                };
+            }, WriteObject);
         }
 
         private static void Exclusive(object? a, object? b, string name)

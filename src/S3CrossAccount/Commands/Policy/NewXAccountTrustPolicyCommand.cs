@@ -5,7 +5,7 @@ using S3CrossAccount.Core.Policies.Builders;
 namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>A role trust policy letting principals of another account assume the role (seeds 000, 001, 002).</summary>
-    [Cmdlet(VerbsCommon.New, "XAccountTrustPolicy")]
+    [Cmdlet(VerbsCommon.New, "XAccountTrustPolicy", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountTrustPolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class NewXAccountTrustPolicyCommand : Base.XAccountCmdlet
     {
@@ -30,13 +30,13 @@ namespace S3CrossAccount.Commands.Policy
 
         protected override void ProcessRecord()
         {
-            TryRun(() => WriteObject(PolicyBuilder.TrustPolicy(TrustedPrincipal, new TrustPolicyOptions
+            ProcessTarget(() => PolicyBuilder.TrustPolicy(TrustedPrincipal, new TrustPolicyOptions
             {
                 ExternalId = ExternalId,
                 RequireMfa = RequireMfa.IsPresent,
                 PrincipalOrgId = PrincipalOrgId,
                 AllowPublic = AllowPublic.IsPresent,
-            })));
+            }), WriteObject);
         }
     }
 }

@@ -5,7 +5,7 @@ using S3CrossAccount.Core.Policies.Lint;
 namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>Lints policies offline: size limits, elements the policy kind requires or forbids, malformed or unknown actions, resources and principals, action/resource mismatches, public principals, duplicate Sids, bad operators.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "XAccountPolicy")]
+    [Cmdlet(VerbsDiagnostic.Test, "XAccountPolicy", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/Test-XAccountPolicy.md")]
     [OutputType(typeof(PolicyFinding))]
     public sealed class TestXAccountPolicyCommand : Base.XAccountCmdlet
     {

@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Reports;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -57,10 +58,7 @@ namespace S3CrossAccount.Commands.Reports
             base.ProcessRecord();
             foreach (var bucket in Bucket ?? new string[0])
             {
-                if (TryRun(() => BucketName.Parse(bucket)))
-                {
-                    _buckets.Add(bucket);
-                }
+                ProcessTarget(() => BucketName.Parse(bucket), _ => _buckets.Add(bucket));
             }
         }
 
@@ -73,71 +71,9 @@ namespace S3CrossAccount.Commands.Reports
                 return;
             }
 
-            var session = GetAwsSession();
-            var ct = CancellationToken;
             try
             {
-                var account = AccountId ?? CallerAccount();
-                var runner = new BoundedRunner(ThrottleLimit, WriteXAccountError, ct);
-
-                // The roles are read as one more unit of work, beside the buckets rather than before them: their
-                // IAM calls (one ListRoles page, then three per outside-trusted role) would otherwise be a serial
-                // prefix of every report. Each bucket waits for them only after its own S3 reads.
-                var roles = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-                if (SkipRoles.IsPresent)
-                {
-                    roles.SetResult(ReportCommands.NoRoles());
-                }
-                else
-                {
-                    runner.Submit(() => ReadRoles(roles, session, account, m => runner.Post(() => WriteVerbose(m)), ct));
-                }
-
-                IReadOnlyList<string> buckets = Bucket == null && !MyInvocation.ExpectingInput ? ReportCommands.AllBuckets(session, WriteVerbose, ct) : _buckets;
-                var done = 0;
-                foreach (var bucket in buckets)
-                {
-                    runner.Submit(() =>
-                    {
-                        try
-                        {
-                            var entries = ReportCommands.Bucket(session, bucket, account, IncludeObjectAcl.IsPresent, ObjectSampleSize, m => runner.Post(() => WriteVerbose(m)), ct);
-                            if (!WaitForRoles(roles.Task, ct))
-                            {
-                                return;
-                            }
-
-                            var roleEntries = ReportCommands.RoleEntries(bucket, account, roles.Task.Result);
-                            runner.Post(() =>
-                            {
-                                foreach (var entry in entries.Concat(roleEntries))
-                                {
-                                    WriteObject(entry);
-                                }
-                            });
-                        }
-                        finally
-                        {
-                            runner.Post(() =>
-                            {
-                                done++;
-                                WriteProgress(new ProgressRecord(1, Activity, $"{done} of {buckets.Count} buckets") { PercentComplete = done * 100 / buckets.Count });
-                            });
-                        }
-                    });
-                }
-
-                runner.Drain();
-                if (roles.Task.IsFaulted)
-                {
-                    // No bucket wrote anything without its roles: the report ends as it would have with the roles read first.
-                    ExceptionDispatchInfo.Capture(roles.Task.Exception!.InnerException!).Throw();
-                }
-
-                if (buckets.Count > 0)
-                {
-                    WriteProgress(new ProgressRecord(1, Activity, $"{buckets.Count} buckets") { RecordType = ProgressRecordType.Completed });
-                }
+                Report();
             }
             catch (XAccountException ex)
             {
@@ -147,37 +83,49 @@ namespace S3CrossAccount.Commands.Reports
             base.EndProcessing();
         }
 
-        private static void ReadRoles(TaskCompletionSource<object> roles, Aws.AwsSession session, string account, Action<string> verbose, CancellationToken ct)
+        private void Report()
         {
-            try
+            var ct = CancellationToken;
+            var bulk = new BulkRun(this, Activity, ThrottleLimit, WriteXAccountError, ct, showProgress: true, status: run => $"{run.Done} of {run.Total} buckets");
+            var service = new AccessReportService(GetAwsSession(), bulk.Verbose);
+            var account = AccountId ?? CallerAccount(service, ct);
+
+            // The roles are read as one more unit of work, beside the buckets rather than before them: their
+            // IAM calls (one ListRoles page, then three per outside-trusted role) would otherwise be a serial
+            // prefix of every report. Each bucket waits for them only after its own S3 reads.
+            var roles = SkipRoles.IsPresent
+                ? Task.FromResult<IReadOnlyList<ExternallyAssumableRole>>(new ExternallyAssumableRole[0])
+                : bulk.Start(() => service.ExternallyAssumableRoles(account, ct));
+
+            IReadOnlyList<string> buckets = Bucket == null && !MyInvocation.ExpectingInput ? service.AllBuckets(ct) : _buckets;
+            var options = new BucketReportOptions { IncludeObjectAcl = IncludeObjectAcl.IsPresent, ObjectSampleSize = ObjectSampleSize };
+            bulk.Expect(buckets.Count);
+            foreach (var bucket in buckets)
             {
-                roles.SetResult(ReportCommands.Roles(session, account, verbose, ct));
+                bulk.Submit(() =>
+                {
+                    var entries = service.ReadBucket(bucket, account, options, ct);
+
+                    // When the roles could not be read the bucket reports nothing, and the roles' error ends the command.
+                    return BulkRun.TryWait(roles, ct, out var outside)
+                        ? entries.Concat(AccessReportService.ForRoles(bucket, account, outside))
+                        : Enumerable.Empty<object>();
+                });
             }
-            catch (Exception ex)
+
+            bulk.Finish(completeProgress: buckets.Count > 0, completedStatus: $"{buckets.Count} buckets");
+            if (roles.IsFaulted)
             {
-                roles.SetException(ex);
+                // No bucket wrote anything without its roles: the report ends as it would have with the roles read first.
+                ExceptionDispatchInfo.Capture(roles.Exception!.InnerException!).Throw();
             }
         }
 
-        /// <summary>False when the roles could not be read: the bucket then reports nothing, and the roles' error ends the command.</summary>
-        private static bool WaitForRoles(Task<object> roles, CancellationToken ct)
+        private static string CallerAccount(AccessReportService service, CancellationToken ct)
         {
             try
             {
-                roles.Wait(ct);
-                return true;
-            }
-            catch (AggregateException)
-            {
-                return false;
-            }
-        }
-
-        private string CallerAccount()
-        {
-            try
-            {
-                return ReportCommands.CallerAccount(GetAwsSession(), WriteVerbose, CancellationToken);
+                return service.CallerAccount(ct);
             }
             catch (XAccountException ex)
             {

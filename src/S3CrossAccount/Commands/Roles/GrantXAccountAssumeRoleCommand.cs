@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Policies.Builders;
 using S3CrossAccount.Core.Roles;
@@ -39,11 +40,11 @@ namespace S3CrossAccount.Commands.Roles
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(() => PolicyBuilder.AssumeRolePolicy(RoleArn), policy =>
             {
                 var (type, name) = IdentityTarget.Of(ParameterSetName, UserName, RoleName, GroupName);
-                var policy = PolicyBuilder.AssumeRolePolicy(RoleArn);
-                WriteObject(RoleCommands.SetIdentityPolicy(GetAwsSession(), type, name, PolicyName, policy, replace: false, WriteVerbose, ShouldProcess, CancellationToken));
+                using var service = new IdentityPolicyService(GetAwsSession(), WriteVerbose);
+                WriteObject(service.SetPolicy(type, name, PolicyName, policy, replace: false, ShouldProcess, CancellationToken));
             });
         }
     }

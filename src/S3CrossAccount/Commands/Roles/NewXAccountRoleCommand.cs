@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Errors;
@@ -87,14 +88,15 @@ namespace S3CrossAccount.Commands.Roles
         {
             if (RefusedPolicyText()) return;
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(BuildDefinition, definition =>
             {
-                var role = RoleCommands.EnsureRole(GetAwsSession(), BuildDefinition(), WriteVerbose, ShouldProcess, CancellationToken);
+                using var service = new RoleService(GetAwsSession(), WriteVerbose);
+                var role = service.EnsureRole(definition, ShouldProcess, CancellationToken);
                 if (role != null) WriteObject(role);
             });
         }
 
-        private RoleCommands.Definition BuildDefinition()
+        private RoleDefinition BuildDefinition()
         {
             foreach (var risk in new[] { Bucket != null && AccessPolicy == null ? RiskNotes.ForPreset(Access) : null, RiskNotes.ForSessionSeconds(MaxSessionDuration) })
             {
@@ -121,7 +123,7 @@ namespace S3CrossAccount.Commands.Roles
                 : PolicyBuilder.TrustPolicy(TrustedPrincipal, new TrustPolicyOptions { ExternalId = ExternalId, RequireMfa = RequireMfa.IsPresent });
             var access = AccessPolicy
                 ?? (Bucket == null ? null : PolicyBuilder.AccessPolicy(new S3AccessRequest(Bucket) { Access = Access, Prefix = Prefix }));
-            return new RoleCommands.Definition
+            return new RoleDefinition
             {
                 RoleName = RoleName,
                 TrustPolicy = trust,

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Errors;
 
@@ -23,11 +24,11 @@ namespace S3CrossAccount.Commands.Roles
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(() => RoleName ?? (RoleArn != null ? RoleNames.FromArn(RoleArn) : throw new XAccountException(ErrorCode.InvalidParameterCombination,
+                "Name the role with -RoleName or -RoleArn.", "RoleName", "Pipe the output of New-XAccountRole, or pass -RoleName.")), name =>
             {
-                var name = RoleName ?? (RoleArn != null ? RoleCommands.RoleNameFromArn(RoleArn) : throw new XAccountException(ErrorCode.InvalidParameterCombination,
-                    "Name the role with -RoleName or -RoleArn.", "RoleName", "Pipe the output of New-XAccountRole, or pass -RoleName."));
-                RoleCommands.RemoveRole(GetAwsSession(), name, WriteVerbose, ShouldProcess, CancellationToken);
+                using var service = new RoleService(GetAwsSession(), WriteVerbose);
+                service.RemoveRole(name, ShouldProcess, CancellationToken);
             });
         }
     }

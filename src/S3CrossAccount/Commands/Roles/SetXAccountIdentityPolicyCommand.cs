@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Policy;
 using S3CrossAccount.Core.Policies;
@@ -46,7 +47,8 @@ namespace S3CrossAccount.Commands.Roles
             TryRun(() =>
             {
                 var (type, name) = IdentityTarget.Of(ParameterSetName, UserName, RoleName, GroupName);
-                WriteObject(RoleCommands.SetIdentityPolicy(GetAwsSession(), type, name, PolicyName, Policy!, Replace.IsPresent, WriteVerbose, ShouldProcess, CancellationToken));
+                using var service = new IdentityPolicyService(GetAwsSession(), WriteVerbose);
+                WriteObject(service.SetPolicy(type, name, PolicyName, Policy!, Replace.IsPresent, ShouldProcess, CancellationToken));
             });
         }
     }

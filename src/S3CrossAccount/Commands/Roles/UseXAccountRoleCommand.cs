@@ -2,6 +2,9 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using S3CrossAccount.Aws.Credentials;
+using S3CrossAccount.Aws.Roles;
+using S3CrossAccount.Core.Roles;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Sessions;
 
@@ -74,18 +77,28 @@ namespace S3CrossAccount.Commands.Roles
             TryRun(() =>
             {
                 var session = GetAwsSession();
-                var credential = RoleCommands.Assume(session, RoleArn, RoleSessionName,
-                    DurationSeconds, ExternalId, SerialNumber, TokenCode, SourceIdentity,
-                    Tag?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty),
-                    TimeSpan.FromSeconds(PropagationTimeout), WriteVerbose, CancellationToken);
+                var credential = new RoleAssumer(session, WriteVerbose).Assume(new AssumeRoleOptions
+                {
+                    RoleArn = RoleArn,
+                    RoleSessionName = RoleSessionName ?? AssumeRoleOptions.GenerateSessionName(DateTime.UtcNow),
+                    DurationSeconds = DurationSeconds,
+                    ExternalId = ExternalId,
+                    SerialNumber = SerialNumber,
+                    TokenCode = TokenCode,
+                    SourceIdentity = SourceIdentity,
+                    Tags = Tag?.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty),
+                    PropagationTimeout = TimeSpan.FromSeconds(PropagationTimeout),
+                }, CancellationToken);
                 WriteVerbose($"Assumed {RoleArn}: access key {credential.AccessKey}, expires {credential.Expiration:u}.");
 
                 if (SaveAs != null)
                 {
-                    var file = ProfileLocation != null ? GetUnresolvedProviderPathFromPSPath(ProfileLocation) : RoleCommands.DefaultCredentialsFile();
+                    var file = ProfileLocation != null
+                        ? GetUnresolvedProviderPathFromPSPath(ProfileLocation)
+                        : AwsFileLocations.FromEnvironment(ProcessEnvironment.Instance).CredentialsFile;
                     if (ShouldProcess(file, $"Write profile '{SaveAs}' with the role's temporary credentials"))
                     {
-                        RoleCommands.SaveProfile(file, SaveAs, credential, RoleCommands.SessionRegion(session));
+                        CredentialProfileWriter.Write(file, SaveAs, credential, session.Region);
                         WriteVerbose($"Saved profile '{SaveAs}' in {file} (owner-only permissions).");
                     }
                 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Setup;
@@ -54,11 +53,8 @@ namespace S3CrossAccount.Commands.Setup
             }
         }
 
-        private protected override XAccountSetupResult Run(SetupRequest request, out XAccountException? error)
-        {
-            var context = NewContext();
-            SetupCommands.SetVerifier(context, _verifierSession, TimeSpan.FromSeconds(PropagationTimeout));
-            return SetupCommands.Run(request, removal: false, context, out error);
-        }
+        private protected override object? VerifierSession => _verifierSession;
+
+        private protected override int PropagationSeconds => PropagationTimeout;
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Setup;
 
 namespace S3CrossAccount.Commands.Setup
@@ -16,8 +15,5 @@ namespace S3CrossAccount.Commands.Setup
     public sealed class RemoveXAccountSetupCommand : SetupCmdletBase
     {
         protected override bool IsRemoval => true;
-
-        private protected override XAccountSetupResult Run(SetupRequest request, out XAccountException? error) =>
-            SetupCommands.Run(request, removal: true, NewContext(), out error);
     }
 }

@@ -1,4 +1,8 @@
+using System;
 using System.Management.Automation;
+using S3CrossAccount.Aws;
+using S3CrossAccount.Aws.Roles;
+using S3CrossAccount.Aws.Setup;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Commands.Sessions;
 using S3CrossAccount.Core.Errors;
@@ -15,7 +19,7 @@ namespace S3CrossAccount.Commands.Setup
     /// </summary>
     public abstract class SetupCmdletBase : AwsCmdlet
     {
-        // S3CrossAccount.Aws.AwsSession objects, typed object for the import-time rule.
+        // An S3CrossAccount.Aws.AwsSession, typed object for the import-time rule (AwsCmdlet).
         private object? _granteeSession;
 
         /// <summary>BucketPolicy, Acl or Role: the seed method to carry out.</summary>
@@ -96,23 +100,18 @@ namespace S3CrossAccount.Commands.Setup
         protected override void ProcessRecord()
         {
             base.ProcessRecord();
-            TryRun(() =>
+            ProcessTarget(CheckRequest, request =>
             {
-                if (RoleName != null && Method != SetupMethod.Role)
+                var context = new SetupContext(GetAwsSession(), (AwsSession)_granteeSession!, credential => ResolveOtherSession(null, credential))
                 {
-                    throw new XAccountException(ErrorCode.InvalidParameterCombination, "-RoleName applies to -Method Role only.", "RoleName",
-                        "Remove -RoleName, or use -Method Role.");
-                }
-
-                var request = new SetupRequest(Method, Bucket, Grantee)
-                {
-                    Prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix,
-                    Access = Access,
-                    Actions = Action == null || Action.Length == 0 ? null : Action,
-                    GranteeIdentityName = GranteeIdentityName,
-                    RoleName = RoleName,
+                    Verbose = WriteVerbose,
+                    Confirm = Confirm,
+                    WhatIf = IsWhatIf,
+                    CancellationToken = CancellationToken,
+                    Verifier = (AwsSession?)VerifierSession,
+                    PropagationTimeout = TimeSpan.FromSeconds(PropagationSeconds),
                 };
-                var result = Run(request, out var error);
+                var result = SetupRunner.Run(request, IsRemoval, context, out var error);
                 WriteObject(result);
                 if (error != null)
                 {
@@ -121,25 +120,34 @@ namespace S3CrossAccount.Commands.Setup
             });
         }
 
-        /// <summary>Runs the request with the sessions resolved; Invoke-XAccountSetup adds its verification options.</summary>
-        private protected abstract XAccountSetupResult Run(SetupRequest request, out XAccountException? error);
+        /// <summary>Invoke-XAccountSetup: the grantee principal's own session for AssumeRole and the probe (an AwsSession, typed object for the import-time rule).</summary>
+        private protected virtual object? VerifierSession => null;
 
-        /// <summary>A SetupCommands.Context, typed object for the import-time rule.</summary>
-        private protected object NewContext()
-        {
-            return SetupCommands.NewContext(GetAwsSession(), _granteeSession!, WriteVerbose, Confirm, IsWhatIf, credential => ResolveOtherSession(null, credential)!, CancellationToken);
-        }
+        /// <summary>Invoke-XAccountSetup -PropagationTimeout.</summary>
+        private protected virtual int PropagationSeconds => 60;
 
-        private protected object? ResolveOtherSession(string? profileName, object? credential)
+        private SetupRequest CheckRequest()
         {
-            var outcome = AwsSessionBinder.ResolveOther(this, profileName, credential);
-            if (outcome.Error != null)
+            if (RoleName != null && Method != SetupMethod.Role)
             {
-                ThrowXAccountError(outcome.Error);
+                throw new XAccountException(ErrorCode.InvalidParameterCombination, "-RoleName applies to -Method Role only.", "RoleName",
+                    "Remove -RoleName, or use -Method Role.");
             }
 
-            WriteDebug("Other account's credentials obtained from " + outcome.CredentialSource);
-            return outcome.Session;
+            var request = new SetupRequest(Method, Bucket, Grantee)
+            {
+                Prefix = string.IsNullOrEmpty(Prefix) ? null : Prefix,
+                Access = Access,
+                Actions = Action == null || Action.Length == 0 ? null : Action,
+                GranteeIdentityName = GranteeIdentityName,
+                RoleName = RoleName,
+            };
+            if (Method == SetupMethod.Role)
+            {
+                RoleNames.Validate(request.EffectiveRoleName);
+            }
+
+            return request;
         }
 
         private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)

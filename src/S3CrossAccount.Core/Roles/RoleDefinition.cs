@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using S3CrossAccount.Core.Policies;
 
-namespace S3CrossAccount.Aws.Roles
+namespace S3CrossAccount.Core.Roles
 {
     /// <summary>What New-XAccountRole asks for: the role, its trust, its access policy and its settings.</summary>
     public sealed class RoleDefinition

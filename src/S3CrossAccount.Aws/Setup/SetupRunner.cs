@@ -2,13 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using S3CrossAccount.Aws;
 using S3CrossAccount.Aws.Acls;
 using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Aws.Probes;
 using S3CrossAccount.Aws.Roles;
-using S3CrossAccount.Commands.Acls;
-using S3CrossAccount.Commands.Roles;
 using S3CrossAccount.Core.Buckets;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation.Acls;
@@ -19,73 +16,63 @@ using S3CrossAccount.Core.Roles;
 using S3CrossAccount.Core.Sessions;
 using S3CrossAccount.Core.Setup;
 
-namespace S3CrossAccount.Commands.Setup
+namespace S3CrossAccount.Aws.Setup
 {
-    /// <summary>What the user said at a step's ShouldProcess.</summary>
-    internal enum StepDecision
+    /// <summary>The two accounts' sessions and the caller's hooks for one Invoke-XAccountSetup or Remove-XAccountSetup run.</summary>
+    public sealed class SetupContext
     {
-        Run,
-        Declined,
-        WhatIf,
+        public SetupContext(AwsSession owner, AwsSession grantee, Func<XAccountCredential, AwsSession> sessionFor)
+        {
+            Owner = owner ?? throw new ArgumentNullException(nameof(owner));
+            Grantee = grantee ?? throw new ArgumentNullException(nameof(grantee));
+            SessionFor = sessionFor ?? throw new ArgumentNullException(nameof(sessionFor));
+        }
+
+        /// <summary>The bucket account.</summary>
+        public AwsSession Owner { get; }
+
+        /// <summary>The other account (an administrator there, or the grantee principal itself).</summary>
+        public AwsSession Grantee { get; }
+
+        /// <summary>A session for the role's temporary credentials (resolved like -Credential).</summary>
+        public Func<XAccountCredential, AwsSession> SessionFor { get; }
+
+        /// <summary>Credentials of the grantee principal itself for the probe and AssumeRole (default: <see cref="Grantee"/>).</summary>
+        public AwsSession? Verifier { get; set; }
+
+        public Action<string> Verbose { get; set; } = _ => { };
+
+        /// <summary>The ShouldProcess of one step, telling -WhatIf apart from a "No".</summary>
+        public Func<string, string, StepDecision> Confirm { get; set; } = (_, __) => StepDecision.Run;
+
+        public bool WhatIf { get; set; }
+
+        public TimeSpan PropagationTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        public CancellationToken CancellationToken { get; set; }
     }
 
     /// <summary>
-    /// The run-time half of Invoke-XAccountSetup and Remove-XAccountSetup: walks the planned steps
+    /// Carries out Invoke-XAccountSetup and Remove-XAccountSetup: walks the planned steps
     /// (<see cref="SetupPlanner"/>) and carries each out with the module's services (bucket policy, identity
     /// policy, ACL, role, STS, live probe), so every step has the merge and idempotency of the cmdlet that
     /// does it alone. Each write step is asked for once, with its whole policy document, before any call it
     /// makes; the service is then told yes. The first failure stops the run: that step is Failed, the rest
-    /// NotRun, and the caller gets the partial result and the error. Sessions travel through the cmdlet as
-    /// object (import-time rule).
+    /// NotRun, and the caller gets the partial result and the error.
     /// </summary>
-    internal static class SetupCommands
+    public static class SetupRunner
     {
-        internal sealed class Context
-        {
-            internal AwsSession Owner = null!;
-            internal AwsSession Grantee = null!;
-
-            /// <summary>Credentials of the grantee principal itself for the probe and AssumeRole (default: <see cref="Grantee"/>).</summary>
-            internal AwsSession? Verifier;
-
-            internal Action<string> Verbose = _ => { };
-            internal Func<string, string, StepDecision> Confirm = (_, __) => StepDecision.Run;
-
-            /// <summary>A session for the role's temporary credentials (resolved like -Credential).</summary>
-            internal Func<XAccountCredential, AwsSession> SessionFor = _ => throw new InvalidOperationException();
-            internal bool WhatIf;
-            internal TimeSpan PropagationTimeout = TimeSpan.FromSeconds(60);
-            internal CancellationToken CancellationToken;
-        }
-
-        internal static object NewContext(object owner, object grantee, Action<string> verbose, Func<string, string, StepDecision> confirm, bool whatIf,
-            Func<object, object> sessionFor, CancellationToken ct) => new Context
-        {
-            Owner = (AwsSession)owner,
-            Grantee = (AwsSession)grantee,
-            Verbose = verbose,
-            Confirm = confirm,
-            WhatIf = whatIf,
-            SessionFor = credential => (AwsSession)sessionFor(credential),
-            CancellationToken = ct,
-        };
-
-        internal static void SetVerifier(object context, object? verifier, TimeSpan propagationTimeout)
-        {
-            ((Context)context).Verifier = (AwsSession?)verifier;
-            ((Context)context).PropagationTimeout = propagationTimeout;
-        }
-
         private static readonly Func<string, string, bool> Agreed = (_, __) => true;
 
-        internal static XAccountSetupResult Run(SetupRequest request, bool removal, object context, out XAccountException? error) =>
-            new Runner(request, removal, (Context)context).Run(out error);
+        /// <summary>Input and the role lookup fail before anything changed (a plain exception, no partial result).</summary>
+        public static XAccountSetupResult Run(SetupRequest request, bool removal, SetupContext context, out XAccountException? error) =>
+            new Runner(request, removal, context ?? throw new ArgumentNullException(nameof(context))).Run(out error);
 
         private sealed class Runner
         {
             private readonly SetupRequest _request;
             private readonly bool _removal;
-            private readonly Context _ctx;
+            private readonly SetupContext _ctx;
             private readonly List<XAccountSetupStep> _steps = new List<XAccountSetupStep>();
             private string? _roleArn;
             private string? _canonicalId;
@@ -93,7 +80,7 @@ namespace S3CrossAccount.Commands.Setup
             private XAccountCredential? _roleCredential;
             private AclService? _acls;
 
-            internal Runner(SetupRequest request, bool removal, Context ctx)
+            internal Runner(SetupRequest request, bool removal, SetupContext ctx)
             {
                 _request = request;
                 _removal = removal;
@@ -185,7 +172,7 @@ namespace S3CrossAccount.Commands.Setup
                 if (step.Kind == SetupStepKind.CanonicalId)
                 {
                     // A read the rest of the plan needs (the grants name the ID), so -WhatIf makes it too.
-                    _canonicalId = AclCommands.LookUpCanonicalId(_ctx.Grantee, _request.Grantee.AccountId, _ctx.Verbose, Ct);
+                    _canonicalId = GranteeCanonicalId.LookUp(_ctx.Grantee, _request.Grantee.AccountId, _ctx.Verbose, Ct);
                     Set(i, SetupStepStatus.Unchanged, "Canonical user ID " + _canonicalId + " (read only).");
                     return;
                 }
@@ -315,13 +302,18 @@ namespace S3CrossAccount.Commands.Setup
             private void EnsureRole(int roleStep, int accessStep, StepDecision accessDecision)
             {
                 var withAccess = accessDecision == StepDecision.Run;
-                var role = RoleCommands.EnsureRole(_ctx.Owner, new RoleCommands.Definition
+                XAccountRole role;
+                using (var roles = new RoleService(_ctx.Owner, _ctx.Verbose))
                 {
-                    RoleName = _request.EffectiveRoleName,
-                    TrustPolicy = _steps[roleStep].Document!,
-                    AccessPolicy = withAccess ? _steps[accessStep].Document : null,
-                    AccessPolicyName = SetupPlanner.RoleAccessPolicyName,
-                }, _ctx.Verbose, Agreed, Ct)!;
+                    role = roles.EnsureRole(new RoleDefinition
+                    {
+                        RoleName = _request.EffectiveRoleName,
+                        TrustPolicy = _steps[roleStep].Document!,
+                        AccessPolicy = withAccess ? _steps[accessStep].Document : null,
+                        AccessPolicyName = SetupPlanner.RoleAccessPolicyName,
+                    }, Agreed, Ct)!;
+                }
+
                 var changes = role.Changes;
                 var created = changes.Contains("CreateRole");
                 Set(roleStep, created || changes.Contains("UpdateAssumeRolePolicy") ? SetupStepStatus.Changed : SetupStepStatus.Unchanged,
@@ -360,14 +352,19 @@ namespace S3CrossAccount.Commands.Setup
                     return;
                 }
 
-                RoleCommands.RemoveRole(_ctx.Owner, _request.EffectiveRoleName, _ctx.Verbose, Agreed, Ct);
+                using (var roles = new RoleService(_ctx.Owner, _ctx.Verbose))
+                {
+                    roles.RemoveRole(_request.EffectiveRoleName, Agreed, Ct);
+                }
+
                 Set(i, SetupStepStatus.Changed, "Role " + _roleArn + " deleted with its inline policies.");
             }
 
             private void AssumeRole(int i)
             {
                 var session = _ctx.Verifier ?? _ctx.Grantee;
-                _roleCredential = RoleCommands.Assume(session, _roleArn!, "s3crossaccount-setup", null, null, null, null, null, null, _ctx.PropagationTimeout, _ctx.Verbose, Ct);
+                _roleCredential = new RoleAssumer(session, _ctx.Verbose).Assume(
+                    new AssumeRoleOptions { RoleArn = _roleArn!, RoleSessionName = "s3crossaccount-setup", PropagationTimeout = _ctx.PropagationTimeout }, Ct);
                 Set(i, SetupStepStatus.Unchanged, "Assumed with the grantee's credentials (a read: nothing changes); the session expires " + (_roleCredential.Expiration?.ToString("u") ?? "later") + ".");
             }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace S3CrossAccount.Aws.Roles
+namespace S3CrossAccount.Core.Roles
 {
     /// <summary>The inputs of STS AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).</summary>
     public sealed class AssumeRoleOptions

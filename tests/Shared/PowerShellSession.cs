@@ -6,8 +6,19 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
 
-namespace S3CrossAccount.IntegrationTests.Harness
+// One file, compiled into the engine-hosted tests and the integration tests (each csproj links it and sets the
+// assembly's ModuleLocation to the packaged manifest), and through the latter into the bulk benchmarks.
+namespace S3CrossAccount.TestSupport
 {
+    /// <summary>Where the packaged module's manifest is (set by the csproj from $(ModuleOutDir)).</summary>
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class ModuleLocationAttribute : Attribute
+    {
+        public ModuleLocationAttribute(string manifestPath) => ManifestPath = manifestPath;
+
+        public string ManifestPath { get; }
+    }
+
     /// <summary>The outcome of one pipeline: its output and every stream, for exact assertions.</summary>
     public sealed class PipelineResult
     {
@@ -55,7 +66,6 @@ namespace S3CrossAccount.IntegrationTests.Harness
     }
 
     /// <summary>
-    /// (Same approach as tests/S3CrossAccount.Engine.Tests/PowerShellSession.cs.)
     /// A runspace that has imported the packaged module by its manifest. Tests read like PowerShell:
     /// <c>session.Run("New-XAccountBucketPolicy -Bucket b ... | ConvertTo-XAccountPolicyJson")</c>.
     /// </summary>

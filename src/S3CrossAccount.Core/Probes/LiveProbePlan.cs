@@ -1,8 +1,11 @@
-namespace S3CrossAccount.Aws.Probes
+namespace S3CrossAccount.Core.Probes
 {
     /// <summary>What Test-XAccountAccess -Live should try on one bucket.</summary>
     public sealed class LiveProbePlan
     {
+        /// <summary>Where, under the prefix, the write probe's marker object goes by default.</summary>
+        public const string DefaultProbeFolder = "s3crossaccount-probe/";
+
         public LiveProbePlan(string bucket) => Bucket = bucket;
 
         public string Bucket { get; }
@@ -16,6 +19,6 @@ namespace S3CrossAccount.Aws.Probes
         public bool IncludeWrite { get; set; }
 
         /// <summary>Where, under <see cref="Prefix"/>, the marker object goes.</summary>
-        public string ProbeFolder { get; set; } = "s3crossaccount-probe/";
+        public string ProbeFolder { get; set; } = DefaultProbeFolder;
     }
 }
