@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
@@ -22,12 +23,13 @@ namespace S3CrossAccount.Aws.Acls
         private readonly Action<string>? _verbose;
         private readonly ConcurrentDictionary<string, Lazy<OwnershipReading?>> _ownership = new ConcurrentDictionary<string, Lazy<OwnershipReading?>>(StringComparer.Ordinal);
 
-        /// <summary>Uses the S3 client of the resolved session.</summary>
+        /// <summary>Uses S3 clients of the resolved session, one per bucket region.</summary>
         public AclService(AwsSession session, Action<string>? verbose = null)
-            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session))), verbose)
+            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose)), verbose)
         {
         }
 
+        /// <summary>The given S3 calls (a fake in tests; the SDK adapter over a shared client pool in the access report).</summary>
         internal AclService(IS3AclApi api, Action<string>? verbose)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
@@ -71,7 +73,7 @@ namespace S3CrossAccount.Aws.Acls
                 return null;
             }
 
-            Run("PutBucketOwnershipControls", bucket, () => _api.PutOwnership(bucket, wanted, ct));
+            _api.PutOwnership(bucket, wanted, ct);
             _ownership.TryRemove(bucket, out _);
             return new XAccountObjectOwnership(bucket, wanted, OwnershipSource.Configured, changed: true, previous: previous);
         }
@@ -107,7 +109,7 @@ namespace S3CrossAccount.Aws.Acls
                 throw;
             }
 
-            if (reading != null && reading.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
+            if (reading != null && !ObjectOwnershipRules.AclsEnabled(reading.ObjectOwnership))
             {
                 throw AclsDisabled(bucket, null);
             }
@@ -123,9 +125,7 @@ namespace S3CrossAccount.Aws.Acls
 
         /// <summary>The bucket ACL (key null) or an object ACL as S3 stores it: owner and grants.</summary>
         public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default) =>
-            key == null
-                ? Run("GetBucketAcl", bucket, () => _api.GetBucketAcl(bucket, ct))
-                : Run("GetObjectAcl", bucket + "/" + key, () => _api.GetObjectAcl(bucket, key, ct));
+            key == null ? _api.GetBucketAcl(bucket, ct) : _api.GetObjectAcl(bucket, key, ct);
 
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
         public IEnumerable<string> ListKeys(string bucket, string prefix, CancellationToken ct = default)
@@ -133,7 +133,7 @@ namespace S3CrossAccount.Aws.Acls
             string? token = null;
             do
             {
-                var page = Run("ListObjectsV2", $"{bucket} prefix '{prefix}'" + (token == null ? string.Empty : " (next page)"), () => _api.ListObjects(bucket, prefix, token, ct));
+                var page = _api.ListObjects(bucket, prefix, token, ct);
                 foreach (var key in page.Keys)
                 {
                     yield return key;
@@ -190,11 +190,11 @@ namespace S3CrossAccount.Aws.Acls
             {
                 if (key == null)
                 {
-                    Run("PutBucketAcl", target, () => _api.PutBucketAcl(bucket, edit.After.Grants, ct));
+                    _api.PutBucketAcl(bucket, edit.After.Grants, ct);
                 }
                 else
                 {
-                    Run("PutObjectAcl", target, () => _api.PutObjectAcl(bucket, key, edit.After.Grants, ct));
+                    _api.PutObjectAcl(bucket, key, edit.After.Grants, ct);
                 }
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.AclNotSupported)
@@ -230,7 +230,7 @@ namespace S3CrossAccount.Aws.Acls
 
         private OwnershipReading ReadOwnership(string bucket, CancellationToken ct)
         {
-            var reading = Run("GetBucketOwnershipControls", bucket, () => _api.GetOwnership(bucket, ct));
+            var reading = _api.GetOwnership(bucket, ct);
             switch (reading.Source)
             {
                 case OwnershipSource.NotConfigured:
@@ -242,18 +242,6 @@ namespace S3CrossAccount.Aws.Acls
             }
 
             return reading;
-        }
-
-        private T Run<T>(string operation, string target, Func<T> call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            return call();
-        }
-
-        private void Run(string operation, string target, Action call)
-        {
-            _verbose?.Invoke($"S3 {operation} {target}");
-            call();
         }
 
         private void Note(string message) => _verbose?.Invoke(message);

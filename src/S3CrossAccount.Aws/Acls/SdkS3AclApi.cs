@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3CrossAccount.Aws.Clients;
@@ -14,24 +14,41 @@ using CoreOwnership = S3CrossAccount.Core.Evaluation.ObjectOwnership;
 namespace S3CrossAccount.Aws.Acls
 {
     /// <summary>
-    /// <see cref="IS3AclApi"/> over AWSSDK.S3. ACLs are written with the x-amz-grant-* headers only
-    /// (see <see cref="AclGrantHeaders"/>), never with the AccessControlPolicy body or a canned ACL.
+    /// <see cref="IS3AclApi"/> over AWSSDK.S3: each call on the module's one call path (<see cref="AwsCalls"/>: Verbose
+    /// line, retries, mapped errors) with the client of the bucket's region (<see cref="S3ClientPool"/>). ACLs are
+    /// written with the x-amz-grant-* headers only (see <see cref="AclGrantHeaders"/>), never with the
+    /// AccessControlPolicy body or a canned ACL.
     /// </summary>
     internal sealed class SdkS3AclApi : IS3AclApi, IDisposable
     {
-        private readonly AmazonS3Client _client;
+        private readonly S3ClientPool _clients;
+        private readonly AwsCalls _calls;
+        private readonly bool _ownsClients;
 
-        internal SdkS3AclApi(AwsSession session) => _client = AwsClientFactory.CreateS3Client(session);
+        internal SdkS3AclApi(AwsSession session, AwsCalls calls)
+            : this(new S3ClientPool(session, calls), calls, ownsClients: true)
+        {
+        }
+
+        /// <param name="ownsClients">False when the pool is shared with other services of the command, which dispose it.</param>
+        internal SdkS3AclApi(S3ClientPool clients, AwsCalls calls, bool ownsClients)
+        {
+            _clients = clients;
+            _calls = calls;
+            _ownsClients = ownsClients;
+        }
 
         public AccessControlList GetBucketAcl(string bucket, CancellationToken ct)
         {
-            var response = Call("S3 GetBucketAcl", bucket, () => _client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct));
+            var client = _clients.For(bucket, ct);
+            var response = _calls.Run("S3", "GetBucketAcl", bucket, () => client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct));
             return ToAcl(response.Owner, response.Grants);
         }
 
         public AccessControlList GetObjectAcl(string bucket, string key, CancellationToken ct)
         {
-            var response = Call("S3 GetObjectAcl", bucket + "/" + key, () => _client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, ct));
+            var client = _clients.For(bucket, ct);
+            var response = _calls.Run("S3", "GetObjectAcl", bucket + "/" + key, () => client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, ct));
             return ToAcl(response.Owner, response.Grants);
         }
 
@@ -47,7 +64,8 @@ namespace S3CrossAccount.Aws.Acls
                 GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
                 GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
             };
-            Call("S3 PutBucketAcl", bucket, () => _client.PutBucketAclAsync(request, ct));
+            var client = _clients.For(bucket, ct);
+            _calls.Run("S3", "PutBucketAcl", bucket, () => client.PutBucketAclAsync(request, ct));
         }
 
         public void PutObjectAcl(string bucket, string key, IReadOnlyList<AclGrant> grants, CancellationToken ct)
@@ -63,7 +81,8 @@ namespace S3CrossAccount.Aws.Acls
                 GrantWriteACP = Header(headers, AclGrantHeaders.WriteAcp),
                 GrantFullControl = Header(headers, AclGrantHeaders.FullControl),
             };
-            Call("S3 PutObjectAcl", bucket + "/" + key, () => _client.PutObjectAclAsync(request, ct));
+            var client = _clients.For(bucket, ct);
+            _calls.Run("S3", "PutObjectAcl", bucket + "/" + key, () => client.PutObjectAclAsync(request, ct));
         }
 
         /// <summary>
@@ -74,18 +93,15 @@ namespace S3CrossAccount.Aws.Acls
         /// </summary>
         public OwnershipReading GetOwnership(string bucket, CancellationToken ct)
         {
+            var client = _clients.For(bucket, ct);
             GetBucketOwnershipControlsResponse response;
             try
             {
-                response = _client.GetBucketOwnershipControlsAsync(new GetBucketOwnershipControlsRequest { BucketName = bucket }, ct).GetAwaiter().GetResult();
+                response = _calls.Run("S3", "GetBucketOwnershipControls", bucket, () => client.GetBucketOwnershipControlsAsync(new GetBucketOwnershipControlsRequest { BucketName = bucket }, ct));
             }
-            catch (AmazonS3Exception ex) when (ex.ErrorCode == "OwnershipControlsNotFoundError")
+            catch (XAccountException ex) when (AwsCode(ex) == "OwnershipControlsNotFoundError")
             {
                 return new OwnershipReading(CoreOwnership.ObjectWriter, OwnershipSource.NotConfigured);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, bucket, "S3 GetBucketOwnershipControls");
             }
 
             var value = response.OwnershipControls?.Rules?.Select(r => r?.ObjectOwnership?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
@@ -104,38 +120,44 @@ namespace S3CrossAccount.Aws.Acls
                     Rules = new List<OwnershipControlsRule> { new OwnershipControlsRule { ObjectOwnership = ObjectOwnership.FindValue(objectOwnership.ToString()) } },
                 },
             };
+            var client = _clients.For(bucket, ct);
             try
             {
-                _client.PutBucketOwnershipControlsAsync(request, ct).GetAwaiter().GetResult();
+                _calls.Run("S3", "PutBucketOwnershipControls", bucket, () => client.PutBucketOwnershipControlsAsync(request, ct));
             }
-            catch (AmazonS3Exception ex) when (ex.ErrorCode == "InvalidBucketAclWithObjectOwnership")
+            catch (XAccountException ex) when (AwsCode(ex) == "InvalidBucketAclWithObjectOwnership")
             {
                 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html: ACLs can
                 // only be disabled while the bucket ACL gives full control to the owner alone.
                 throw new XAccountException(ErrorCode.BucketAclGrantsOutsideAccount,
                     $"ACLs cannot be disabled on bucket '{bucket}' while its bucket ACL grants access to other accounts or groups.", bucket,
-                    $"Move that access to a bucket policy, remove the grants with Revoke-XAccountAcl -Bucket {bucket}, then retry.", ex);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, bucket, "S3 PutBucketOwnershipControls");
+                    $"Move that access to a bucket policy, remove the grants with Revoke-XAccountAcl -Bucket {bucket}, then retry.", ex.InnerException);
             }
         }
 
         public KeyPage ListObjects(string bucket, string prefix, string? continuationToken, CancellationToken ct)
         {
-            var response = Call("S3 ListObjectsV2", bucket, () => _client.ListObjectsV2Async(new ListObjectsV2Request
-            {
-                BucketName = bucket,
-                Prefix = prefix,
-                ContinuationToken = continuationToken,
-            }, ct));
+            var client = _clients.For(bucket, ct);
+            var response = _calls.Run("S3", "ListObjectsV2", $"{bucket} prefix '{prefix}'" + (continuationToken == null ? string.Empty : " (next page)"),
+                () => client.ListObjectsV2Async(new ListObjectsV2Request
+                {
+                    BucketName = bucket,
+                    Prefix = prefix,
+                    ContinuationToken = continuationToken,
+                }, ct),
+                bucket);
             var keys = (response.S3Objects ?? new List<S3Object>()).Select(o => o.Key).ToList();
             var next = response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken) ? response.NextContinuationToken : null;
             return new KeyPage(keys, next);
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            if (_ownsClients)
+            {
+                _clients.Dispose();
+            }
+        }
 
         /// <summary>The module's view of an S3 ACL: the owner's canonical ID and every grant, in S3's order.</summary>
         internal static AccessControlList ToAcl(Owner? owner, IEnumerable<S3Grant>? grants)
@@ -170,20 +192,11 @@ namespace S3CrossAccount.Aws.Acls
             return new AccessControlList(ownerId, list, owner?.Id);
         }
 
+        /// <summary>The code S3 sent, for the codes this adapter reads as an answer rather than a failure.</summary>
+        private static string? AwsCode(XAccountException ex) => (ex.InnerException as AmazonServiceException)?.ErrorCode;
+
         /// <summary>A header's value, or null (the SDK then sends no such header).</summary>
         private static string? Header(IReadOnlyList<KeyValuePair<string, string>> headers, string name) =>
             headers.Where(h => h.Key == name).Select(h => h.Value).FirstOrDefault();
-
-        private static T Call<T>(string operation, string target, Func<Task<T>> call)
-        {
-            try
-            {
-                return call().GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, target, operation);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Buckets;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -24,14 +25,22 @@ namespace S3CrossAccount.Aws.Buckets
         private static readonly TimeSpan[] DefaultVerifyDelays = { TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) };
 
         private readonly IBucketPolicyStore _store;
-        private readonly S3Calls _calls;
+        private readonly AwsCalls _calls;
         private readonly IReadOnlyList<TimeSpan> _verifyDelays;
 
         public BucketPolicyService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
-            _calls = new S3Calls(verbose);
+            _calls = new AwsCalls(verbose);
             _store = new S3BucketPolicyStore(new S3ClientPool(session, _calls), _calls);
+            _verifyDelays = DefaultVerifyDelays;
+        }
+
+        /// <summary>Shares the clients (and so the bucket-region lookups) and the call path of another service of the same command.</summary>
+        internal BucketPolicyService(S3ClientPool clients, AwsCalls calls)
+        {
+            _calls = calls;
+            _store = new S3BucketPolicyStore(clients, calls, ownsClients: false);
             _verifyDelays = DefaultVerifyDelays;
         }
 
@@ -39,7 +48,7 @@ namespace S3CrossAccount.Aws.Buckets
         internal BucketPolicyService(IBucketPolicyStore store, Action<string>? verbose, IReadOnlyList<TimeSpan>? verifyDelays = null)
         {
             _store = store ?? throw new ArgumentNullException(nameof(store));
-            _calls = new S3Calls(verbose);
+            _calls = new AwsCalls(verbose);
             _verifyDelays = verifyDelays ?? DefaultVerifyDelays;
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Core.Buckets;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -21,20 +22,20 @@ namespace S3CrossAccount.Aws.Buckets
         /// <summary>The canned ACL of seed 001 step 2.</summary>
         public const string BucketOwnerFullControl = "bucket-owner-full-control";
 
-        private readonly S3Calls _calls;
+        private readonly AwsCalls _calls;
         private readonly S3ClientPool _clients;
 
         public ObjectUploadService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
-            _calls = new S3Calls(verbose);
+            _calls = new AwsCalls(verbose);
             _clients = new S3ClientPool(session, _calls);
         }
 
         /// <summary>Tests: clients from <paramref name="clients"/>.</summary>
-        internal ObjectUploadService(S3ClientPool clients, Action<string>? verbose)
+        internal ObjectUploadService(S3ClientPool clients, AwsCalls calls)
         {
-            _calls = new S3Calls(verbose);
+            _calls = calls;
             _clients = clients;
         }
 
@@ -94,7 +95,7 @@ namespace S3CrossAccount.Aws.Buckets
 
             var client = _clients.For(request.Bucket, cancellationToken);
             var target = request.Bucket + "/" + request.Key;
-            var response = _calls.Run("PutObject", request.Bucket, target, () => client.PutObjectAsync(put, cancellationToken),
+            var response = _calls.Run("S3", "PutObject", target, () => client.PutObjectAsync(put, cancellationToken), request.Bucket,
                 $"The uploader's identity policy must allow s3:PutObject on arn:aws:s3:::{target}, and the bucket owner's bucket policy must allow it for the uploader's account; "
                 + "if the bucket policy requires the bucket owner's full control in the other form (x-amz-acl or x-amz-grant-full-control), use that form (-BucketOwnerCanonicalId sends x-amz-grant-full-control).");
             return new XAccountObjectUpload(request.Bucket, request.Key, response.ETag, string.IsNullOrEmpty(response.VersionId) ? null : response.VersionId,

@@ -9,16 +9,19 @@ using S3CrossAccount.Core.Errors;
 
 namespace S3CrossAccount.Aws.Buckets
 {
-    /// <summary>Get/Put/DeleteBucketPolicy through AWSSDK.S3, one Verbose line per call.</summary>
+    /// <summary>Get/Put/DeleteBucketPolicy through AWSSDK.S3, each on the module's one call path (<see cref="AwsCalls"/>), signed for the bucket's region.</summary>
     internal sealed class S3BucketPolicyStore : IBucketPolicyStore
     {
         private readonly S3ClientPool _clients;
-        private readonly S3Calls _calls;
+        private readonly AwsCalls _calls;
+        private readonly bool _ownsClients;
 
-        internal S3BucketPolicyStore(S3ClientPool clients, S3Calls calls)
+        /// <param name="ownsClients">False when the pool is shared with other services of the command, which dispose it.</param>
+        internal S3BucketPolicyStore(S3ClientPool clients, AwsCalls calls, bool ownsClients = true)
         {
             _clients = clients;
             _calls = calls;
+            _ownsClients = ownsClients;
         }
 
         public string? Get(string bucket, CancellationToken ct)
@@ -27,8 +30,8 @@ namespace S3CrossAccount.Aws.Buckets
             GetBucketPolicyResponse response;
             try
             {
-                response = _calls.Run("GetBucketPolicy", bucket, bucket,
-                    () => client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, ct), Denied(bucket, "s3:GetBucketPolicy"));
+                response = _calls.Run("S3", "GetBucketPolicy", bucket,
+                    () => client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, ct), accessDeniedAction: Denied(bucket, "s3:GetBucketPolicy"));
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.NoSuchBucketPolicy)
             {
@@ -47,8 +50,8 @@ namespace S3CrossAccount.Aws.Buckets
             var client = _clients.For(bucket, ct);
             try
             {
-                _calls.Run("PutBucketPolicy", bucket, bucket,
-                    () => client.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policyJson }, ct), Denied(bucket, "s3:PutBucketPolicy"));
+                _calls.Run("S3", "PutBucketPolicy", bucket,
+                    () => client.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policyJson }, ct), accessDeniedAction: Denied(bucket, "s3:PutBucketPolicy"));
             }
             catch (XAccountException ex) when (IsMethodNotAllowed(ex))
             {
@@ -61,8 +64,8 @@ namespace S3CrossAccount.Aws.Buckets
             var client = _clients.For(bucket, ct);
             try
             {
-                _calls.Run("DeleteBucketPolicy", bucket, bucket,
-                    () => client.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = bucket }, ct), Denied(bucket, "s3:DeleteBucketPolicy"));
+                _calls.Run("S3", "DeleteBucketPolicy", bucket,
+                    () => client.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = bucket }, ct), accessDeniedAction: Denied(bucket, "s3:DeleteBucketPolicy"));
             }
             catch (XAccountException ex) when (IsMethodNotAllowed(ex))
             {
@@ -116,6 +119,12 @@ namespace S3CrossAccount.Aws.Buckets
             new XAccountException(ErrorCode.AccessDenied, $"S3 {operation} failed: MethodNotAllowed: the caller is not in the account that owns bucket '{bucket}'.", bucket,
                 $"Only the bucket owner's account can read or change its bucket policy: run this with credentials of the account that owns '{bucket}'.", ex);
 
-        public void Dispose() => _clients.Dispose();
+        public void Dispose()
+        {
+            if (_ownsClients)
+            {
+                _clients.Dispose();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using Amazon.S3;
 using Amazon.SecurityToken;
 
@@ -9,7 +10,8 @@ namespace S3CrossAccount.Aws.Clients
     /// Builds SDK clients from a resolved <see cref="AwsSession"/>. Internal: every public adapter
     /// takes the session and hides the SDK.
     /// -EndpointUrl works as in AWS Tools (BaseCmdlets.cs): ServiceURL is the endpoint and the resolved
-    /// region becomes AuthenticationRegion (the signing region).
+    /// region becomes AuthenticationRegion (the signing region). Every client counts its HTTP attempts
+    /// for <see cref="AwsCalls"/> and keeps the SDK's retry policy (standard mode).
     /// </summary>
     internal static class AwsClientFactory
     {
@@ -28,14 +30,14 @@ namespace S3CrossAccount.Aws.Clients
                 config.ForcePathStyle = true;
             }
 
-            return new AmazonS3Client(session.Credentials, config);
+            return new CountedS3Client(session.Credentials, config);
         }
 
         internal static AmazonSecurityTokenServiceClient CreateStsClient(AwsSession session)
         {
             var config = new AmazonSecurityTokenServiceConfig();
             Apply(config, session);
-            return new AmazonSecurityTokenServiceClient(session.Credentials, config);
+            return new CountedStsClient(session.Credentials, config);
         }
 
         /// <summary>Region or endpoint on any client config (the IAM adapter uses it too).</summary>
@@ -50,6 +52,36 @@ namespace S3CrossAccount.Aws.Clients
             {
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
             }
+        }
+    }
+
+    /// <summary>The S3 client with its attempts counted for <see cref="AwsCalls"/>.</summary>
+    internal sealed class CountedS3Client : AmazonS3Client
+    {
+        internal CountedS3Client(AWSCredentials credentials, AmazonS3Config config)
+            : base(credentials, config)
+        {
+        }
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            base.CustomizeRuntimePipeline(pipeline);
+            AwsCalls.CountAttempts(pipeline);
+        }
+    }
+
+    /// <summary>The STS client with its attempts counted for <see cref="AwsCalls"/>.</summary>
+    internal sealed class CountedStsClient : AmazonSecurityTokenServiceClient
+    {
+        internal CountedStsClient(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config)
+            : base(credentials, config)
+        {
+        }
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            base.CustomizeRuntimePipeline(pipeline);
+            AwsCalls.CountAttempts(pipeline);
         }
     }
 }

@@ -9,9 +9,8 @@ using S3CrossAccount.Core.Errors;
 namespace S3CrossAccount.Aws.Clients
 {
     /// <summary>
-    /// Maps SDK and transport failures to <see cref="XAccountException"/> so the cmdlets report stable
-    /// ErrorIds. Service error codes: https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html,
-    /// https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html.
+    /// Turns SDK and transport failures into <see cref="XAccountException"/> so the cmdlets report stable
+    /// ErrorIds; the service codes go through <see cref="AwsErrorCodes"/>, the one table for every service.
     /// </summary>
     internal static class AwsErrorMapper
     {
@@ -38,10 +37,7 @@ namespace S3CrossAccount.Aws.Clients
 
             if (IsConnectionFailure(exception))
             {
-                return new XAccountException(ErrorCode.EndpointUnreachable,
-                    operation + " could not reach the service: " + Innermost(exception).Message,
-                    target,
-                    "Check the network, the -Region and, if given, the -EndpointUrl.", exception);
+                return Unreachable(exception, target, operation);
             }
 
             if (exception is AmazonServiceException status)
@@ -54,58 +50,26 @@ namespace S3CrossAccount.Aws.Clients
             return new XAccountException(ErrorCode.ServiceError, operation + " failed: " + exception.Message, target, null, exception);
         }
 
-        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation, string? accessDeniedAction)
+        /// <summary>What to do about each kind of service error, when the operation has no better advice.</summary>
+        internal static string? Advice(ErrorCode code, string? accessDeniedAction)
         {
-            var code = ex.ErrorCode;
-            var message = operation + " failed: " + code + ": " + ex.Message;
             switch (code)
             {
-                case "AccessDenied":
-                case "AccessDeniedException":
-                case "AllAccessDisabled":
-                    return new XAccountException(ErrorCode.AccessDenied, message, target,
-                        accessDeniedAction ?? "Check the identity policy of the caller and the resource policy of the target.", ex);
-                case "InvalidClientTokenId":
-                case "InvalidAccessKeyId":
-                case "SignatureDoesNotMatch":
-                case "ExpiredToken":
-                case "ExpiredTokenException":
-                case "TokenRefreshRequired":
-                case "UnrecognizedClientException":
-                    return new XAccountException(ErrorCode.CredentialsRejected, message, target,
-                        "The credentials are wrong or expired: obtain fresh ones (Use-XAccountRole, aws sso login) and retry.", ex);
-                case "NoSuchBucket":
-                    return new XAccountException(ErrorCode.NoSuchBucket, message, target, null, ex);
-                case "NoSuchBucketPolicy":
-                    return new XAccountException(ErrorCode.NoSuchBucketPolicy, message, target, null, ex);
-                case "NoSuchKey":
-                    return new XAccountException(ErrorCode.NoSuchKey, message, target, null, ex);
-                case "NoSuchEntity":
-                    return new XAccountException(ErrorCode.NoSuchEntity, message, target, null, ex);
-                case "EntityAlreadyExists":
-                    return new XAccountException(ErrorCode.EntityAlreadyExists, message, target, null, ex);
-                case "MalformedPolicy":
-                case "MalformedPolicyDocument":
-                    return new XAccountException(ErrorCode.MalformedPolicy, message, target, null, ex);
-                case "LimitExceeded":
-                    return new XAccountException(ErrorCode.LimitExceeded, message, target, null, ex);
-                case "DeleteConflict":
-                    return new XAccountException(ErrorCode.DeleteConflict, message, target, null, ex);
-                case "Throttling":
-                case "ThrottlingException":
-                case "SlowDown":
-                case "TooManyRequestsException":
-                case "RequestLimitExceeded":
-                    return new XAccountException(ErrorCode.Throttled, message, target, "Wait and retry.", ex);
-                case "AccessControlListNotSupported":
-                    return new XAccountException(ErrorCode.AclNotSupported, message, target,
-                        "The bucket's Object Ownership is BucketOwnerEnforced (ACLs disabled): use a bucket policy instead.", ex);
+                case ErrorCode.AccessDenied:
+                    return accessDeniedAction ?? "Check the identity policy of the caller and the resource policy of the target.";
+                case ErrorCode.CredentialsRejected:
+                    return "The credentials are wrong or expired: obtain fresh ones (Use-XAccountRole, aws sso login) and retry.";
+                case ErrorCode.Throttled:
+                    return "Wait and retry.";
+                case ErrorCode.AclNotSupported:
+                    return "The bucket's Object Ownership is BucketOwnerEnforced (ACLs disabled): use a bucket policy instead.";
                 default:
-                    return new XAccountException(ErrorCode.ServiceError, message, target, null, ex);
+                    return null;
             }
         }
 
-        private static bool IsConnectionFailure(Exception exception)
+        /// <summary>A refused, reset or timed-out connection: the SDK's retries did not get an answer.</summary>
+        internal static bool IsConnectionFailure(Exception exception)
         {
             for (var current = exception; current != null; current = current.InnerException)
             {
@@ -116,6 +80,18 @@ namespace S3CrossAccount.Aws.Clients
             }
 
             return false;
+        }
+
+        internal static XAccountException Unreachable(Exception exception, object? target, string operation) =>
+            new XAccountException(ErrorCode.EndpointUnreachable,
+                operation + " could not reach the service: " + Innermost(exception).Message,
+                target,
+                "Check the network, the -Region and, if given, the -EndpointUrl.", exception);
+
+        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation, string? accessDeniedAction)
+        {
+            var code = AwsErrorCodes.ToErrorCode(ex.ErrorCode);
+            return new XAccountException(code, operation + " failed: " + ex.ErrorCode + ": " + ex.Message, target, Advice(code, accessDeniedAction), ex);
         }
 
         private static Exception Innermost(Exception exception)

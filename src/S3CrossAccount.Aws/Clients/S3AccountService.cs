@@ -9,12 +9,28 @@ using S3CrossAccount.Core.Sessions;
 
 namespace S3CrossAccount.Aws.Clients
 {
-    /// <summary>Account-level S3 facts, with module-owned inputs and outputs only.</summary>
+    /// <summary>
+    /// Account-level S3 facts, with module-owned inputs and outputs only. Its one call, ListBuckets, names no
+    /// bucket and is answered by the S3 endpoint of any region for every bucket of the account, so it is sent
+    /// in the session's region and needs no <see cref="S3ClientPool"/>.
+    /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+    /// </summary>
     public sealed class S3AccountService
     {
         private readonly AwsSession _session;
+        private readonly AwsCalls _calls;
 
-        public S3AccountService(AwsSession session) => _session = session ?? throw new ArgumentNullException(nameof(session));
+        public S3AccountService(AwsSession session)
+            : this(session, null)
+        {
+        }
+
+        /// <param name="verbose">Receives one line per call (WriteVerbose).</param>
+        public S3AccountService(AwsSession session, Action<string>? verbose)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+            _calls = new AwsCalls(verbose);
+        }
 
         /// <summary>
         /// The canonical user ID of the credentials' account: ListBuckets' Owner.ID (needs
@@ -23,17 +39,9 @@ namespace S3CrossAccount.Aws.Clients
         public XAccountCanonicalUser GetCanonicalId(CancellationToken cancellationToken = default)
         {
             using var client = AwsClientFactory.CreateS3Client(_session);
-            ListBucketsResponse response;
-            try
-            {
-                // One bucket is enough: the owner is the same for the whole listing.
-                response = client.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1 }, cancellationToken).GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, _session.EndpointUrl ?? _session.Region, "S3 ListBuckets");
-            }
 
+            // One bucket is enough: the owner is the same for the whole listing.
+            var response = ListBuckets(client, new ListBucketsRequest { MaxBuckets = 1 }, cancellationToken);
             var owner = response.Owner;
             if (owner == null || string.IsNullOrEmpty(owner.Id))
             {
@@ -60,7 +68,7 @@ namespace S3CrossAccount.Aws.Clients
                 request.Prefix = prefix;
             }
 
-            return ListPage(client, request, cancellationToken).Buckets
+            return Names(ListBuckets(client, request, cancellationToken))
                 .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
                 .ToList();
         }
@@ -77,26 +85,19 @@ namespace S3CrossAccount.Aws.Clients
             string? token = null;
             do
             {
-                var page = ListPage(client, new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, cancellationToken);
-                names.AddRange(page.Buckets);
-                token = page.NextToken == token ? null : page.NextToken;
+                var page = ListBuckets(client, new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, cancellationToken);
+                names.AddRange(Names(page));
+                token = page.ContinuationToken == token ? null : page.ContinuationToken;
             }
             while (!string.IsNullOrEmpty(token));
 
             return names;
         }
 
-        private (IReadOnlyList<string> Buckets, string? NextToken) ListPage(IAmazonS3 client, ListBucketsRequest request, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var response = client.ListBucketsAsync(request, cancellationToken).GetAwaiter().GetResult();
-                return ((response.Buckets ?? new List<S3Bucket>()).Select(b => b.BucketName).ToList(), response.ContinuationToken);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, _session.EndpointUrl ?? _session.Region, "S3 ListBuckets");
-            }
-        }
+        private ListBucketsResponse ListBuckets(IAmazonS3 client, ListBucketsRequest request, CancellationToken cancellationToken) =>
+            _calls.Run("S3", "ListBuckets", string.Empty, () => client.ListBucketsAsync(request, cancellationToken), _session.EndpointUrl ?? _session.Region);
+
+        private static IEnumerable<string> Names(ListBucketsResponse response) =>
+            (response.Buckets ?? new List<S3Bucket>()).Select(b => b.BucketName);
     }
 }

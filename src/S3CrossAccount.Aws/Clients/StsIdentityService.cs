@@ -9,22 +9,27 @@ namespace S3CrossAccount.Aws.Clients
     public sealed class StsIdentityService
     {
         private readonly AwsSession _session;
+        private readonly AwsCalls _calls;
 
-        public StsIdentityService(AwsSession session) => _session = session ?? throw new ArgumentNullException(nameof(session));
+        public StsIdentityService(AwsSession session)
+            : this(session, null)
+        {
+        }
+
+        /// <param name="verbose">Receives one line per call (WriteVerbose).</param>
+        public StsIdentityService(AwsSession session, Action<string>? verbose)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+            _calls = new AwsCalls(verbose);
+        }
 
         /// <summary>STS GetCallerIdentity: the account, ARN and unique ID of the session's credentials.</summary>
         public XAccountIdentity GetCallerIdentity(CancellationToken cancellationToken = default)
         {
             using var client = AwsClientFactory.CreateStsClient(_session);
-            try
-            {
-                var response = client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).GetAwaiter().GetResult();
-                return new XAccountIdentity(response.Account, response.Arn, response.UserId);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, _session.EndpointUrl ?? _session.Region, "STS GetCallerIdentity");
-            }
+            var response = _calls.Run("STS", "GetCallerIdentity", string.Empty,
+                () => client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken), _session.EndpointUrl ?? _session.Region);
+            return new XAccountIdentity(response.Account, response.Arn, response.UserId);
         }
     }
 }

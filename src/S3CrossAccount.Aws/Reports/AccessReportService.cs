@@ -32,7 +32,7 @@ namespace S3CrossAccount.Aws.Reports
     /// <summary>
     /// Get-XAccountAccessReport's reads: per bucket its policy and ACL (and, when asked, Object Ownership and a
     /// sample of object ACLs); once per account its roles that trust an outside principal. The analysis itself is
-    /// Core's <see cref="AccessReportBuilder"/>. Thread-safe for concurrent buckets: every call builds its own client.
+    /// Core's <see cref="AccessReportBuilder"/>. Thread-safe for concurrent buckets: each bucket's reads build their own clients.
     /// </summary>
     public sealed class AccessReportService
     {
@@ -48,15 +48,13 @@ namespace S3CrossAccount.Aws.Reports
         /// <summary>The account the credentials belong to (STS GetCallerIdentity).</summary>
         public string CallerAccount(CancellationToken ct)
         {
-            _verbose("STS GetCallerIdentity");
-            return new StsIdentityService(_session).GetCallerIdentity(ct).Account;
+            return new StsIdentityService(_session, _verbose).GetCallerIdentity(ct).Account;
         }
 
         /// <summary>Every bucket of the account (ListBuckets).</summary>
         public IReadOnlyList<string> AllBuckets(CancellationToken ct)
         {
-            _verbose("S3 ListBuckets");
-            return new S3AccountService(_session).ListAllBucketNames(ct);
+            return new S3AccountService(_session, _verbose).ListAllBucketNames(ct);
         }
 
         /// <summary>
@@ -79,9 +77,13 @@ namespace S3CrossAccount.Aws.Reports
         public IReadOnlyList<AccessReportEntry> ReadBucket(string bucket, string account, BucketReportOptions options, CancellationToken ct)
         {
             var entries = new List<AccessReportEntry>();
-            using var policies = new BucketPolicyService(_session, _verbose);
+
+            // One client pool for the bucket's reads, so its region is looked up once and every read is signed for it.
+            var calls = new AwsCalls(_verbose);
+            using var clients = new S3ClientPool(_session, calls);
+            using var policies = new BucketPolicyService(clients, calls);
             var policy = policies.Get(bucket, ct);
-            using var acls = new AclService(_session, _verbose);
+            using var acls = new AclService(new SdkS3AclApi(clients, calls, ownsClients: false), _verbose);
             var bucketAcl = acls.ReadAcl(bucket, null, ct);
             var ownerId = bucketAcl.OwnerCanonicalId ?? string.Empty;
             if (policy != null)

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Merging;
@@ -18,7 +19,7 @@ namespace S3CrossAccount.Aws.Roles
 
         private readonly IIamClient _iam;
         private readonly bool _ownsClient;
-        private readonly IamCalls _calls;
+        private readonly AwsCalls _calls;
 
         public IdentityPolicyService(AwsSession session, Action<string>? verbose = null)
             : this(IamClients.ForSession(session), verbose, true)
@@ -34,7 +35,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             _iam = iam ?? throw new ArgumentNullException(nameof(iam));
             _ownsClient = ownsClient;
-            _calls = new IamCalls(verbose);
+            _calls = new AwsCalls(verbose);
         }
 
         /// <summary>
@@ -106,13 +107,13 @@ namespace S3CrossAccount.Aws.Roles
             switch (type)
             {
                 case IamIdentityType.User:
-                    _calls.Run("DeleteUserPolicy", $"{name}/{policyName}", () => _iam.DeleteUserPolicyAsync(new DeleteUserPolicyRequest { UserName = name, PolicyName = policyName }, ct));
+                    _calls.Run("IAM", "DeleteUserPolicy", $"{name}/{policyName}", () => _iam.DeleteUserPolicyAsync(new DeleteUserPolicyRequest { UserName = name, PolicyName = policyName }, ct));
                     break;
                 case IamIdentityType.Role:
-                    _calls.Run("DeleteRolePolicy", $"{name}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = name, PolicyName = policyName }, ct));
+                    _calls.Run("IAM", "DeleteRolePolicy", $"{name}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = name, PolicyName = policyName }, ct));
                     break;
                 default:
-                    _calls.Run("DeleteGroupPolicy", $"{name}/{policyName}", () => _iam.DeleteGroupPolicyAsync(new DeleteGroupPolicyRequest { GroupName = name, PolicyName = policyName }, ct));
+                    _calls.Run("IAM", "DeleteGroupPolicy", $"{name}/{policyName}", () => _iam.DeleteGroupPolicyAsync(new DeleteGroupPolicyRequest { GroupName = name, PolicyName = policyName }, ct));
                     break;
             }
         }
@@ -125,13 +126,13 @@ namespace S3CrossAccount.Aws.Roles
                 switch (type)
                 {
                     case IamIdentityType.User:
-                        text = _calls.Run("GetUserPolicy", $"{name}/{policyName}", () => _iam.GetUserPolicyAsync(new GetUserPolicyRequest { UserName = name, PolicyName = policyName }, ct)).PolicyDocument;
+                        text = _calls.Run("IAM", "GetUserPolicy", $"{name}/{policyName}", () => _iam.GetUserPolicyAsync(new GetUserPolicyRequest { UserName = name, PolicyName = policyName }, ct)).PolicyDocument;
                         break;
                     case IamIdentityType.Role:
-                        text = _calls.Run("GetRolePolicy", $"{name}/{policyName}", () => _iam.GetRolePolicyAsync(new GetRolePolicyRequest { RoleName = name, PolicyName = policyName }, ct)).PolicyDocument;
+                        text = _calls.Run("IAM", "GetRolePolicy", $"{name}/{policyName}", () => _iam.GetRolePolicyAsync(new GetRolePolicyRequest { RoleName = name, PolicyName = policyName }, ct)).PolicyDocument;
                         break;
                     default:
-                        text = _calls.Run("GetGroupPolicy", $"{name}/{policyName}", () => _iam.GetGroupPolicyAsync(new GetGroupPolicyRequest { GroupName = name, PolicyName = policyName }, ct)).PolicyDocument;
+                        text = _calls.Run("IAM", "GetGroupPolicy", $"{name}/{policyName}", () => _iam.GetGroupPolicyAsync(new GetGroupPolicyRequest { GroupName = name, PolicyName = policyName }, ct)).PolicyDocument;
                         break;
                 }
 
@@ -148,13 +149,13 @@ namespace S3CrossAccount.Aws.Roles
             switch (type)
             {
                 case IamIdentityType.User:
-                    _calls.Run("PutUserPolicy", $"{name}/{policyName}", () => _iam.PutUserPolicyAsync(new PutUserPolicyRequest { UserName = name, PolicyName = policyName, PolicyDocument = document }, ct));
+                    _calls.Run("IAM", "PutUserPolicy", $"{name}/{policyName}", () => _iam.PutUserPolicyAsync(new PutUserPolicyRequest { UserName = name, PolicyName = policyName, PolicyDocument = document }, ct));
                     break;
                 case IamIdentityType.Role:
-                    _calls.Run("PutRolePolicy", $"{name}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = name, PolicyName = policyName, PolicyDocument = document }, ct));
+                    _calls.Run("IAM", "PutRolePolicy", $"{name}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = name, PolicyName = policyName, PolicyDocument = document }, ct));
                     break;
                 default:
-                    _calls.Run("PutGroupPolicy", $"{name}/{policyName}", () => _iam.PutGroupPolicyAsync(new PutGroupPolicyRequest { GroupName = name, PolicyName = policyName, PolicyDocument = document }, ct));
+                    _calls.Run("IAM", "PutGroupPolicy", $"{name}/{policyName}", () => _iam.PutGroupPolicyAsync(new PutGroupPolicyRequest { GroupName = name, PolicyName = policyName, PolicyDocument = document }, ct));
                     break;
             }
         }

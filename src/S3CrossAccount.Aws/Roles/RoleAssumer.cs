@@ -26,20 +26,20 @@ namespace S3CrossAccount.Aws.Roles
         private readonly Func<AssumeRoleOptions, CancellationToken, Task<XAccountCredential>> _call;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly Func<TimeSpan> _elapsed;
-        private readonly Action<string>? _verbose;
+        private readonly AwsCalls _calls;
 
         public RoleAssumer(AwsSession session, Action<string>? verbose = null)
             : this(StsCall(session ?? throw new ArgumentNullException(nameof(session))), Task.Delay, StartClock(), verbose)
         {
         }
 
-        /// <summary>Test seam: the call, the wait and the clock are given.</summary>
+        /// <summary>Test seam: the call (run on the module's call path, which names it and maps its failure), the wait and the clock are given.</summary>
         internal RoleAssumer(Func<AssumeRoleOptions, CancellationToken, Task<XAccountCredential>> call, Func<TimeSpan, CancellationToken, Task> delay, Func<TimeSpan> elapsed, Action<string>? verbose)
         {
             _call = call;
             _delay = delay;
             _elapsed = elapsed;
-            _verbose = verbose;
+            _calls = new AwsCalls(verbose);
         }
 
         public XAccountCredential Assume(AssumeRoleOptions options, CancellationToken cancellationToken = default)
@@ -49,10 +49,10 @@ namespace S3CrossAccount.Aws.Roles
             var delay = FirstDelay;
             for (var attempt = 1; ; attempt++)
             {
-                _verbose?.Invoke($"STS AssumeRole {options.RoleArn} (session {options.RoleSessionName}, attempt {attempt})");
                 try
                 {
-                    return _call(options, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                    return _calls.Run("STS", "AssumeRole", $"{options.RoleArn} (session {options.RoleSessionName}, attempt {attempt})",
+                        () => _call(options, cancellationToken), options.RoleArn);
                 }
                 catch (XAccountException ex) when (ex.Code == ErrorCode.AccessDenied)
                 {
@@ -66,7 +66,7 @@ namespace S3CrossAccount.Aws.Roles
                             ex);
                     }
 
-                    _verbose?.Invoke($"STS AssumeRole was denied; IAM changes can take a few seconds to reach STS. Retrying in {delay.TotalSeconds:F0} s (waited {elapsed.TotalSeconds:F0} s of {options.PropagationTimeout.TotalSeconds:F0} s).");
+                    _calls.Note($"STS AssumeRole was denied; IAM changes can take a few seconds to reach STS. Retrying in {delay.TotalSeconds:F0} s (waited {elapsed.TotalSeconds:F0} s of {options.PropagationTimeout.TotalSeconds:F0} s).");
                     _delay(delay, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
                 }
@@ -97,18 +97,11 @@ namespace S3CrossAccount.Aws.Roles
             }
 
             using var client = AwsClientFactory.CreateStsClient(session);
-            try
-            {
-                var response = await client.AssumeRoleAsync(request, ct).ConfigureAwait(false);
-                var c = response.Credentials;
-                DateTimeOffset? expiration = c.Expiration.HasValue ? new DateTimeOffset(c.Expiration.Value) : (DateTimeOffset?)null;
-                return new XAccountCredential(c.AccessKeyId, c.SecretAccessKey, c.SessionToken, expiration, options.RoleArn,
-                    "assumed role " + (response.AssumedRoleUser?.Arn ?? options.RoleArn));
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw AwsErrorMapper.Map(ex, options.RoleArn, "STS AssumeRole");
-            }
+            var response = await client.AssumeRoleAsync(request, ct).ConfigureAwait(false);
+            var c = response.Credentials;
+            DateTimeOffset? expiration = c.Expiration.HasValue ? new DateTimeOffset(c.Expiration.Value) : (DateTimeOffset?)null;
+            return new XAccountCredential(c.AccessKeyId, c.SecretAccessKey, c.SessionToken, expiration, options.RoleArn,
+                "assumed role " + (response.AssumedRoleUser?.Arn ?? options.RoleArn));
         };
     }
 }

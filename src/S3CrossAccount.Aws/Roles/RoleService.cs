@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -29,7 +30,7 @@ namespace S3CrossAccount.Aws.Roles
 
         private readonly IIamClient _iam;
         private readonly bool _ownsClient;
-        private readonly IamCalls _calls;
+        private readonly AwsCalls _calls;
 
         /// <summary>Uses the IAM client of the resolved session.</summary>
         public RoleService(AwsSession session, Action<string>? verbose = null)
@@ -47,7 +48,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             _iam = iam ?? throw new ArgumentNullException(nameof(iam));
             _ownsClient = ownsClient;
-            _calls = new IamCalls(verbose);
+            _calls = new AwsCalls(verbose);
         }
 
         /// <summary>
@@ -85,7 +86,7 @@ namespace S3CrossAccount.Aws.Roles
                 MaxSessionDuration = definition.MaxSessionDuration,
                 Tags = ToTags(definition.Tags),
             };
-            var created = _calls.Run("CreateRole", name, () => _iam.CreateRoleAsync(request, ct)).Role;
+            var created = _calls.Run("IAM", "CreateRole", name, () => _iam.CreateRoleAsync(request, ct)).Role;
             changes.Add("CreateRole");
             var arn = Arn.Parse(created.Arn);
 
@@ -120,7 +121,7 @@ namespace S3CrossAccount.Aws.Roles
             if (definition.MaxSessionDuration.HasValue && definition.MaxSessionDuration != role.MaxSessionDuration
                 && shouldProcess(role.Arn, $"Set the maximum session duration to {definition.MaxSessionDuration} s"))
             {
-                _calls.Run("UpdateRole", name, () => _iam.UpdateRoleAsync(new UpdateRoleRequest { RoleName = name, MaxSessionDuration = definition.MaxSessionDuration }, ct));
+                _calls.Run("IAM", "UpdateRole", name, () => _iam.UpdateRoleAsync(new UpdateRoleRequest { RoleName = name, MaxSessionDuration = definition.MaxSessionDuration }, ct));
                 changes.Add("UpdateRole");
                 maxSession = definition.MaxSessionDuration;
             }
@@ -170,7 +171,7 @@ namespace S3CrossAccount.Aws.Roles
                 return current ?? wanted;
             }
 
-            _calls.Run("UpdateAssumeRolePolicy", name, () => _iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = PolicyJson.Write(wanted) }, ct));
+            _calls.Run("IAM", "UpdateAssumeRolePolicy", name, () => _iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = PolicyJson.Write(wanted) }, ct));
             changes.Add("UpdateAssumeRolePolicy");
             return wanted;
         }
@@ -178,11 +179,11 @@ namespace S3CrossAccount.Aws.Roles
         private void ConvergeTags(string name, string roleArn, IDictionary<string, string>? tags, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             if (tags == null || tags.Count == 0) return;
-            var current = _calls.Run("ListRoleTags", name, () => _iam.ListAllRoleTagsAsync(name, ct));
+            var current = _calls.Run("IAM", "ListRoleTags", name, () => _iam.ListAllRoleTagsAsync(name, ct));
             var missing = tags.Where(t => !current.Any(c => c.Key == t.Key && c.Value == t.Value)).ToList();
             if (missing.Count == 0) return;
             if (!shouldProcess(roleArn, "Tag the role with " + string.Join(", ", missing.Select(t => t.Key)))) return;
-            _calls.Run("TagRole", name, () => _iam.TagRoleAsync(new TagRoleRequest { RoleName = name, Tags = missing.Select(t => new Tag(t.Key, t.Value)).ToList() }, ct));
+            _calls.Run("IAM", "TagRole", name, () => _iam.TagRoleAsync(new TagRoleRequest { RoleName = name, Tags = missing.Select(t => new Tag(t.Key, t.Value)).ToList() }, ct));
             changes.Add("TagRole");
         }
 
@@ -205,7 +206,7 @@ namespace S3CrossAccount.Aws.Roles
                 return existing;
             }
 
-            _calls.Run("PutRolePolicy", $"{roleName}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = roleName, PolicyName = policyName, PolicyDocument = PolicyJson.Write(wanted) }, ct));
+            _calls.Run("IAM", "PutRolePolicy", $"{roleName}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = roleName, PolicyName = policyName, PolicyDocument = PolicyJson.Write(wanted) }, ct));
             changes.Add("PutRolePolicy");
             return wanted;
         }
@@ -229,7 +230,7 @@ namespace S3CrossAccount.Aws.Roles
                     return (policyArn, null);
                 }
 
-                var created = _calls.Run("CreatePolicy", policyArn, () => _iam.CreatePolicyAsync(new CreatePolicyRequest
+                var created = _calls.Run("IAM", "CreatePolicy", policyArn, () => _iam.CreatePolicyAsync(new CreatePolicyRequest
                 {
                     PolicyName = definition.AccessPolicyName,
                     Path = ManagedPolicyPath,
@@ -247,7 +248,7 @@ namespace S3CrossAccount.Aws.Roles
                 if (wanted != null && shouldProcess(policyArn, "Create a new default version of the managed access policy"))
                 {
                     _calls.Note($"Managed policy {policyArn} new version: " + PolicyJson.Write(wanted));
-                    _calls.Run("CreatePolicyVersion", policyArn, () => _iam.CreatePolicyVersionPruningOldestAsync(
+                    _calls.Run("IAM", "CreatePolicyVersion", policyArn, () => _iam.CreatePolicyVersionPruningOldestAsync(
                         new CreatePolicyVersionRequest { PolicyArn = policyArn, PolicyDocument = PolicyJson.Write(wanted), SetAsDefault = true },
                         pruned => _calls.Note($"IAM DeletePolicyVersion {policyArn} {pruned} (the oldest, to stay within five versions)"), ct));
                     changes.Add("CreatePolicyVersion");
@@ -257,7 +258,7 @@ namespace S3CrossAccount.Aws.Roles
 
             if (!attached && shouldProcess(roleName, "Attach managed access policy " + policyArn))
             {
-                _calls.Run("AttachRolePolicy", $"{roleName} {policyArn}", () => _iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, ct));
+                _calls.Run("IAM", "AttachRolePolicy", $"{roleName} {policyArn}", () => _iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, ct));
                 changes.Add("AttachRolePolicy");
             }
 
@@ -285,21 +286,21 @@ namespace S3CrossAccount.Aws.Roles
             }
 
             var ct = cancellationToken;
-            foreach (var policyName in _calls.Run("ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, ct)))
+            foreach (var policyName in _calls.Run("IAM", "ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, ct)))
             {
-                _calls.Run("DeleteRolePolicy", $"{roleName}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct));
+                _calls.Run("IAM", "DeleteRolePolicy", $"{roleName}/{policyName}", () => _iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct));
             }
 
             foreach (var attached in ListAttached(roleName, ct))
             {
-                _calls.Run("DetachRolePolicy", $"{roleName} {attached.PolicyArn}", () => _iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = attached.PolicyArn }, ct));
+                _calls.Run("IAM", "DetachRolePolicy", $"{roleName} {attached.PolicyArn}", () => _iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = attached.PolicyArn }, ct));
                 if (IsModuleManaged(attached.PolicyArn))
                 {
                     DeleteManagedPolicyIfUnused(attached.PolicyArn, ct);
                 }
             }
 
-            _calls.Run("DeleteRole", roleName, () => _iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, ct));
+            _calls.Run("IAM", "DeleteRole", roleName, () => _iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, ct));
             return true;
         }
 
@@ -316,19 +317,19 @@ namespace S3CrossAccount.Aws.Roles
 
         private void DeleteManagedPolicyIfUnused(string policyArn, CancellationToken ct)
         {
-            var policy = _calls.Run("GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
+            var policy = _calls.Run("IAM", "GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
             if (policy.AttachmentCount > 0)
             {
                 _calls.Note($"Managed policy {policyArn} is still attached to {policy.AttachmentCount} other identities; kept.");
                 return;
             }
 
-            foreach (var version in _calls.Run("ListPolicyVersions", policyArn, () => _iam.ListAllPolicyVersionsAsync(policyArn, ct)).Where(v => !v.IsDefaultVersion))
+            foreach (var version in _calls.Run("IAM", "ListPolicyVersions", policyArn, () => _iam.ListAllPolicyVersionsAsync(policyArn, ct)).Where(v => !v.IsDefaultVersion))
             {
-                _calls.Run("DeletePolicyVersion", $"{policyArn} {version.VersionId}", () => _iam.DeletePolicyVersionAsync(new DeletePolicyVersionRequest { PolicyArn = policyArn, VersionId = version.VersionId }, ct));
+                _calls.Run("IAM", "DeletePolicyVersion", $"{policyArn} {version.VersionId}", () => _iam.DeletePolicyVersionAsync(new DeletePolicyVersionRequest { PolicyArn = policyArn, VersionId = version.VersionId }, ct));
             }
 
-            _calls.Run("DeletePolicy", policyArn, () => _iam.DeletePolicyAsync(new DeletePolicyRequest { PolicyArn = policyArn }, ct));
+            _calls.Run("IAM", "DeletePolicy", policyArn, () => _iam.DeletePolicyAsync(new DeletePolicyRequest { PolicyArn = policyArn }, ct));
         }
 
         /// <summary>The policy to write, or null when <paramref name="existing"/> already holds <paramref name="desired"/>.</summary>
@@ -351,7 +352,7 @@ namespace S3CrossAccount.Aws.Roles
         /// <summary>Every role of the account with its trust policy (ListRoles carries it; no GetRole per role).</summary>
         public IReadOnlyList<(string RoleName, string RoleArn, PolicyDocument TrustPolicy)> ListRolesWithTrust(CancellationToken cancellationToken = default)
         {
-            var roles = _calls.Run("ListRoles", "/", () => _iam.ListAllRolesAsync(cancellationToken));
+            var roles = _calls.Run("IAM", "ListRoles", "/", () => _iam.ListAllRolesAsync(cancellationToken));
             return roles
                 .Where(r => !string.IsNullOrEmpty(r.AssumeRolePolicyDocument))
                 .Select(r => (r.RoleName, r.Arn, PolicyJson.Parse(r.AssumeRolePolicyDocument!)))
@@ -362,7 +363,7 @@ namespace S3CrossAccount.Aws.Roles
         public IReadOnlyList<PolicyDocument> ReadPermissionPolicies(string roleName, CancellationToken cancellationToken = default)
         {
             var policies = new List<PolicyDocument>();
-            foreach (var name in _calls.Run("ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken)))
+            foreach (var name in _calls.Run("IAM", "ListRolePolicies", roleName, () => _iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken)))
             {
                 var inline = TryGetRolePolicy(roleName, name, cancellationToken);
                 if (inline != null)
@@ -387,7 +388,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             try
             {
-                return _calls.Run("GetRole", roleName, () => _iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, ct)).Role;
+                return _calls.Run("IAM", "GetRole", roleName, () => _iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, ct)).Role;
             }
             catch (IamNoSuchEntityException)
             {
@@ -399,7 +400,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             try
             {
-                var text = _calls.Run("GetRolePolicy", $"{roleName}/{policyName}", () => _iam.GetRolePolicyAsync(new GetRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct)).PolicyDocument;
+                var text = _calls.Run("IAM", "GetRolePolicy", $"{roleName}/{policyName}", () => _iam.GetRolePolicyAsync(new GetRolePolicyRequest { RoleName = roleName, PolicyName = policyName }, ct)).PolicyDocument;
                 return PolicyJson.Parse(text);
             }
             catch (IamNoSuchEntityException)
@@ -412,8 +413,8 @@ namespace S3CrossAccount.Aws.Roles
         {
             try
             {
-                var policy = _calls.Run("GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
-                var version = _calls.Run("GetPolicyVersion", $"{policyArn} {policy.DefaultVersionId}", () => _iam.GetPolicyVersionAsync(new GetPolicyVersionRequest { PolicyArn = policyArn, VersionId = policy.DefaultVersionId }, ct)).PolicyVersion;
+                var policy = _calls.Run("IAM", "GetPolicy", policyArn, () => _iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, ct)).Policy;
+                var version = _calls.Run("IAM", "GetPolicyVersion", $"{policyArn} {policy.DefaultVersionId}", () => _iam.GetPolicyVersionAsync(new GetPolicyVersionRequest { PolicyArn = policyArn, VersionId = policy.DefaultVersionId }, ct)).PolicyVersion;
                 return version.Document == null ? null : PolicyJson.Parse(version.Document);
             }
             catch (IamNoSuchEntityException)
@@ -429,7 +430,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             try
             {
-                return _calls.Run("ListAttachedRolePolicies", roleName, () => _iam.ListAllAttachedRolePoliciesAsync(roleName, ct));
+                return _calls.Run("IAM", "ListAttachedRolePolicies", roleName, () => _iam.ListAllAttachedRolePoliciesAsync(roleName, ct));
             }
             catch (IamOperationNotSupportedException)
             {

@@ -37,8 +37,8 @@ namespace S3CrossAccount.Core.Acls
 
         public ObjectOwnership ObjectOwnership { get; }
 
-        /// <summary>False only for BucketOwnerEnforced: then ACLs are disabled and grant nothing.</summary>
-        public bool AclsEnabled => ObjectOwnership != ObjectOwnership.BucketOwnerEnforced;
+        /// <summary>False only for BucketOwnerEnforced: then ACLs are disabled and grant nothing (<see cref="ObjectOwnershipRules"/>).</summary>
+        public bool AclsEnabled => ObjectOwnershipRules.AclsEnabled(ObjectOwnership);
 
         public OwnershipSource Source { get; }
 

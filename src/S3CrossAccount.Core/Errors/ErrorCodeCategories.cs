@@ -1,3 +1,5 @@
+using System;
+
 namespace S3CrossAccount.Core.Errors
 {
     /// <summary>The kind of failure an <see cref="ErrorCode"/> is, independent of PowerShell.</summary>
@@ -15,12 +17,36 @@ namespace S3CrossAccount.Core.Errors
         ConnectionError,
     }
 
+    /// <summary>
+    /// The kind of every <see cref="ErrorCode"/>, spelled out one by one: there is no default, so a new code
+    /// has to be placed here (ErrorCodeTests fails for a code this switch does not name).
+    /// </summary>
     public static class ErrorCodeCategories
     {
         public static ErrorKind KindOf(ErrorCode code)
         {
             switch (code)
             {
+                case ErrorCode.InvalidAccountId:
+                case ErrorCode.InvalidArn:
+                case ErrorCode.InvalidPrincipal:
+                case ErrorCode.InvalidCanonicalUserId:
+                case ErrorCode.InvalidBucketName:
+                case ErrorCode.InvalidObjectKey:
+                case ErrorCode.InvalidAction:
+                case ErrorCode.InvalidParameterCombination:
+                case ErrorCode.InvalidRegion:
+                case ErrorCode.InvalidRoleName:
+                case ErrorCode.InvalidExternalId:
+                case ErrorCode.InvalidSessionName:
+                case ErrorCode.NoRegion:
+                case ErrorCode.InvalidOrganizationId:
+                case ErrorCode.UnknownConditionOperator:
+                case ErrorCode.InvalidAccessRequest:
+                case ErrorCode.InvalidAclGrant:
+                case ErrorCode.GranteeAccountMismatch:
+                case ErrorCode.InvalidSetupGrantee:
+                    return ErrorKind.InvalidArgument;
                 case ErrorCode.InvalidPolicyJson:
                 case ErrorCode.InvalidPolicyDocument:
                 case ErrorCode.MalformedPolicy:
@@ -52,16 +78,19 @@ namespace S3CrossAccount.Core.Errors
                     return ErrorKind.ObjectNotFound;
                 case ErrorCode.EntityAlreadyExists:
                     return ErrorKind.ResourceExists;
+                // A local file that could not be written (the backup of a bucket policy, a credential profile) is,
+                // like a refused state change, an operation that cannot be done as asked.
                 case ErrorCode.AclNotSupported:
                 case ErrorCode.EmptyAcl:
                 case ErrorCode.BucketAclGrantsOutsideAccount:
                 case ErrorCode.DeleteConflict:
                 case ErrorCode.BackupFailed:
+                case ErrorCode.ProfileWriteFailed:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:
                     return ErrorKind.ResourceUnavailable;
                 default:
-                    return ErrorKind.InvalidArgument;
+                    throw new ArgumentOutOfRangeException(nameof(code), code, "ErrorCode " + code + " has no kind: add it to ErrorCodeCategories.KindOf.");
             }
         }
     }

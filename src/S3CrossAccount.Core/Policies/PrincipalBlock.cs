@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+using S3CrossAccount.Core.Identifiers;
+
 namespace S3CrossAccount.Core.Policies
 {
     /// <summary>The principal types a policy's Principal/NotPrincipal element may name.</summary>
@@ -110,8 +112,7 @@ namespace S3CrossAccount.Core.Policies
 
         /// <summary>
         /// The value as AWS evaluates it: a bare account ID and that account's root ARN name the same
-        /// principal (AWS stores the ID as arn:partition:iam::ID:root), so both become "account:ID".
-        /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+        /// principal (<see cref="AccountPrincipal"/>), so both become "account:ID".
         /// </summary>
         public static string CanonicalValue(string type, string value)
         {
@@ -120,21 +121,8 @@ namespace S3CrossAccount.Core.Policies
                 return value;
             }
 
-            if (value.Length == 12 && value.All(c => c >= '0' && c <= '9'))
-            {
-                return "account:" + value;
-            }
-
-            if (value.StartsWith("arn:", StringComparison.Ordinal) && value.EndsWith(":root", StringComparison.Ordinal))
-            {
-                var parts = value.Split(':');
-                if (parts.Length == 6 && parts[2] == "iam" && parts[3].Length == 0 && parts[4].Length == 12 && parts[4].All(c => c >= '0' && c <= '9'))
-                {
-                    return "account:" + parts[4];
-                }
-            }
-
-            return value;
+            var account = AccountPrincipal.WholeAccountOf(value);
+            return account == null ? value : "account:" + account;
         }
 
         public bool Equals(PrincipalBlock? other)

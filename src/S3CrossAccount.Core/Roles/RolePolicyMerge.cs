@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies;
 
 namespace S3CrossAccount.Core.Roles
@@ -13,11 +13,8 @@ namespace S3CrossAccount.Core.Roles
     /// </summary>
     public static class RolePolicyMerge
     {
-        private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
-
         /// <summary>
-        /// IAM stores a bare account ID in a Principal as the account's root ARN
-        /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts),
+        /// IAM stores a bare account ID in a Principal as the account's root ARN (<see cref="AccountPrincipal"/>),
         /// so GetRole returns "arn:aws:iam::123456789012:root" for "123456789012". Comparing a desired
         /// policy with a stored one therefore rewrites bare IDs first, or every run would look changed.
         /// </summary>
@@ -110,9 +107,9 @@ namespace S3CrossAccount.Core.Roles
         {
             if (block == null || block.IsWildcard) return block;
             var aws = block.Get(PrincipalTypes.Aws);
-            if (aws == null || !aws.Any(v => AccountIdPattern.IsMatch(v))) return block;
+            if (aws == null || !aws.Any(AccountId.IsValid)) return block;
             var entries = block.Entries.Select(e => e.Key == PrincipalTypes.Aws
-                ? new KeyValuePair<string, PolicyValueList>(e.Key, PolicyValueList.Of(e.Value.Select(v => AccountIdPattern.IsMatch(v) ? $"arn:{partition}:iam::{v}:root" : v).Distinct(StringComparer.Ordinal)))
+                ? new KeyValuePair<string, PolicyValueList>(e.Key, PolicyValueList.Of(e.Value.Select(v => AccountPrincipal.AsStored(v, partition)).Distinct(StringComparer.Ordinal)))
                 : e);
             return PrincipalBlock.FromEntries(entries);
         }

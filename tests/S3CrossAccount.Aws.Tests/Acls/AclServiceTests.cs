@@ -43,13 +43,8 @@ namespace S3CrossAccount.Aws.Tests.Acls
             Assert.Equal("bkt/k1", first.Target);
             Assert.Equal(FakeS3AclApi.Owner, first.Owner);
             Assert.Equal(new[] { "bkt/k1: Add READ for canonical ID 222233334444$admin to the object ACL; the 2 existing grant(s) stay" }, _asked);
-            Assert.Equal(new[]
-            {
-                "S3 GetBucketOwnershipControls bkt",
-                "Bucket 'bkt' has no ownership controls (OwnershipControlsNotFoundError): ObjectWriter, ACLs enabled.",
-                "S3 GetObjectAcl bkt/k1",
-                "S3 PutObjectAcl bkt/k1",
-            }, _verbose);
+            // The calls' own Verbose lines come from the call path (SdkS3AclApiTests, SetupMethodTests); the service adds its notes.
+            Assert.Equal(new[] { "Bucket 'bkt' has no ownership controls (OwnershipControlsNotFoundError): ObjectWriter, ACLs enabled." }, _verbose);
 
             _s3.Calls.Clear();
             var again = Service().Grant("bkt", "k1", new[] { BRead }, Yes)!;
@@ -185,7 +180,6 @@ namespace S3CrossAccount.Aws.Tests.Acls
 
             Assert.Equal(new[] { "p/0", "p/1", "p/2", "p/3", "p/4" }, Service().ListKeys("bkt", "p/").ToList());
             Assert.Equal(new[] { "ListObjectsV2 bkt p/ -", "ListObjectsV2 bkt p/ 2", "ListObjectsV2 bkt p/ 4" }, _s3.Calls);
-            Assert.Equal(new[] { "S3 ListObjectsV2 bkt prefix 'p/'", "S3 ListObjectsV2 bkt prefix 'p/' (next page)", "S3 ListObjectsV2 bkt prefix 'p/' (next page)" }, _verbose);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using S3CrossAccount.Aws.Acls;
+using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Credentials;
 using S3CrossAccount.Aws.Tests.Credentials;
 using S3CrossAccount.Aws.Tests.Iam;
@@ -23,11 +24,12 @@ namespace S3CrossAccount.Aws.Tests.Acls
         private const string OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
         private readonly CannedIamServer _server = new CannedIamServer();
         private readonly SdkS3AclApi _api;
+        private readonly System.Collections.Generic.List<string> _verbose = new System.Collections.Generic.List<string>();
 
         public SdkS3AclApiTests()
         {
             using var box = new ProfileSandbox();
-            _api = new SdkS3AclApi(box.Resolve(new SessionRequest { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = "secret", Region = "us-east-1", EndpointUrl = _server.Url }));
+            _api = new SdkS3AclApi(box.Resolve(new SessionRequest { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = "secret", Region = "us-east-1", EndpointUrl = _server.Url }), new AwsCalls(_verbose.Add));
         }
 
         public void Dispose()
@@ -184,6 +186,7 @@ namespace S3CrossAccount.Aws.Tests.Acls
             Assert.Null(last.NextToken);
             Assert.Contains("continuation-token=1ueGcxLPRx1Tr%2FXYExHnhbYLgveDs2J%2Fwm36Hy4vbOwM%3D", _server.Received[1].Path);
             Assert.Contains("list-type=2", _server.Received[0].Path);
+            Assert.Equal(new[] { "S3 ListObjectsV2 amzn-s3-demo-bucket prefix 'p/'", "S3 ListObjectsV2 amzn-s3-demo-bucket prefix 'p/' (next page)" }, _verbose);
         }
     }
 }

@@ -6,6 +6,7 @@ using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Tests.Iam;
 using S3CrossAccount.Core.Buckets;
+using static S3CrossAccount.Aws.Tests.Clients.CannedS3;
 using S3CrossAccount.Core.Errors;
 using Xunit;
 
@@ -22,19 +23,10 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         private const string Policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Foreign\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::333344445555:root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports-bucket/*\"}]}";
         private const string OwnerId = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
 
-        private static string Error(string code, string message = "m") =>
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{message}</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>h</HostId></Error>";
-
-        private static string Location(string region) =>
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{region}</LocationConstraint>";
-
-        private static AwsSession Session(CannedIamServer server, string region = "us-east-1") =>
-            new AwsSession(new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "test", region, "test", server.Url);
-
         private static (S3BucketPolicyStore Store, List<string> Verbose) Store(CannedIamServer server)
         {
             var verbose = new List<string>();
-            var calls = new S3Calls(verbose.Add);
+            var calls = new AwsCalls(verbose.Add);
             return (new S3BucketPolicyStore(new S3ClientPool(Session(server), calls), calls), verbose);
         }
 
@@ -150,8 +142,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void WithoutEndpointUrl_TheBucketsRegionIsLookedUpOnce_AndUsedForSigning()
         {
             using var server = new CannedIamServer().Respond(200, Location("eu-west-3")).Respond(200, Policy).Respond(200, Policy);
-            var (pool, regions, verbose) = LookingUpPool(server, "us-east-1");
-            var store = new S3BucketPolicyStore(pool, new S3Calls(verbose.Add));
+            var (pool, calls, regions, verbose) = LookingUpPool(server, "us-east-1");
+            var store = new S3BucketPolicyStore(pool, calls);
 
             store.Get(Bucket, default);
             store.Get(Bucket, default);
@@ -165,12 +157,13 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         }
 
         [Fact]
-        public void RegionLookupDenied_FallsBackToTheSessionRegion_WithAVerboseNote()
+        public void RegionLookupDenied_AndNoRegionHeaderOnHeadBucket_FallsBackToTheSessionRegion_WithAVerboseNote()
         {
-            using var server = new CannedIamServer().Respond(403, Error("AccessDenied")).Respond(200, Policy);
-            var (pool, regions, verbose) = LookingUpPool(server, "ap-south-1");
-            new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default);
+            using var server = new CannedIamServer().Respond(403, Error("AccessDenied")).Respond(403, string.Empty).Respond(200, Policy);
+            var (pool, calls, regions, verbose) = LookingUpPool(server, "ap-south-1");
+            new S3BucketPolicyStore(pool, calls).Get(Bucket, default);
 
+            Assert.Equal(new[] { "GET /reports-bucket/?location", "HEAD /reports-bucket/", "GET /reports-bucket/?policy" }, server.Received.Select(r => r.Method + " " + r.Path));
             Assert.Equal(new[] { "ap-south-1" }, regions);
             Assert.Contains("The region of bucket reports-bucket could not be looked up (AccessDenied on GetBucketLocation); using ap-south-1.", verbose);
         }
@@ -182,8 +175,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
                 .Respond(400, Error("AuthorizationHeaderMalformed", "The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'sa-east-1'"))
                 .Respond(200, Location("sa-east-1"))
                 .Respond(200, Policy);
-            var (pool, regions, verbose) = LookingUpPool(server, "eu-west-1");
-            new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default);
+            var (pool, calls, regions, _) = LookingUpPool(server, "eu-west-1");
+            new S3BucketPolicyStore(pool, calls).Get(Bucket, default);
 
             Assert.Equal(new[] { "eu-west-1", "us-east-1", "sa-east-1" }, regions);
             Assert.Contains("/sa-east-1/s3/aws4_request", server.Received[2].Header("Authorization"));
@@ -193,8 +186,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void NoSuchBucket_OnTheRegionLookup_IsTheError()
         {
             using var server = new CannedIamServer().Respond(404, Error("NoSuchBucket"));
-            var (pool, _, verbose) = LookingUpPool(server, "eu-west-1");
-            var ex = Assert.Throws<XAccountException>(() => new S3BucketPolicyStore(pool, new S3Calls(verbose.Add)).Get(Bucket, default));
+            var (pool, calls, _, _) = LookingUpPool(server, "eu-west-1");
+            var ex = Assert.Throws<XAccountException>(() => new S3BucketPolicyStore(pool, calls).Get(Bucket, default));
             Assert.Equal(ErrorCode.NoSuchBucket, ex.Code);
             Assert.Single(server.Received);
         }
@@ -204,8 +197,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             using var server = new CannedIamServer().Respond(200, string.Empty);
             var verbose = new List<string>();
-            var calls = new S3Calls(verbose.Add);
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), calls), verbose.Add);
+            var calls = new AwsCalls(verbose.Add);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), calls), calls);
 
             var result = service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "in/HappyFace.txt", Content = "hello" });
 
@@ -223,7 +216,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void Upload_WithTheOwnersCanonicalId_SendsGrantFullControl_AsSeed001Step2()
         {
             using var server = new CannedIamServer().Respond(200, string.Empty);
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new S3Calls(null)), null);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new AwsCalls(null)), new AwsCalls(null));
 
             var result = service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "HappyFace.jpg", Content = "x", BucketOwnerCanonicalId = OwnerId.ToUpperInvariant() });
 
@@ -237,7 +230,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         public void UploadDenied_SaysBothPoliciesAndTheGrantForm()
         {
             using var server = new CannedIamServer().Respond(403, Error("AccessDenied"));
-            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new S3Calls(null)), null);
+            using var service = new ObjectUploadService(new S3ClientPool(Session(server), new AwsCalls(null)), new AwsCalls(null));
 
             var ex = Assert.Throws<XAccountException>(() => service.Upload(new ObjectUploadRequest { Bucket = Bucket, Key = "k", Content = "x" }));
 
@@ -256,19 +249,6 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         {
             var ex = Assert.Throws<XAccountException>(() => ObjectUploadService.Validate(new ObjectUploadRequest { Bucket = bucket, Key = key, BucketOwnerCanonicalId = ownerId, FilePath = file, Content = file == null ? "x" : null }));
             Assert.Equal(expected, ex.Code);
-        }
-
-        private static (S3ClientPool Pool, List<string> Regions, List<string> Verbose) LookingUpPool(CannedIamServer server, string sessionRegion)
-        {
-            var regions = new List<string>();
-            var verbose = new List<string>();
-            var session = Session(server, sessionRegion);
-            var pool = new S3ClientPool(session, new S3Calls(verbose.Add), lookUpRegions: true, region =>
-            {
-                regions.Add(region);
-                return AwsClientFactory.CreateS3Client(new AwsSession(session.Credentials, "test", region, "test", server.Url));
-            });
-            return (pool, regions, verbose);
         }
     }
 }

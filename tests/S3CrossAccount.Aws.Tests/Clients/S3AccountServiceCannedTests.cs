@@ -1,7 +1,7 @@
 using System.Linq;
-using Amazon.Runtime;
 using S3CrossAccount.Aws.Clients;
 using S3CrossAccount.Aws.Tests.Iam;
+using static S3CrossAccount.Aws.Tests.Clients.CannedS3;
 using S3CrossAccount.Core.Errors;
 using Xunit;
 
@@ -15,9 +15,6 @@ namespace S3CrossAccount.Aws.Tests.Clients
             + string.Concat(buckets.Select(b => $"<Bucket><CreationDate>2019-12-11T23:32:47+00:00</CreationDate><Name>{b}</Name></Bucket>"))
             + "</Buckets><Owner><DisplayName>a</DisplayName><ID>79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be</ID></Owner>"
             + (token.Length > 0 ? $"<ContinuationToken>{token}</ContinuationToken>" : string.Empty) + "</ListAllMyBucketsResult>";
-
-        private static AwsSession Session(CannedIamServer server) =>
-            new AwsSession(new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "test", "us-east-1", "test", server.Url);
 
         [Fact]
         public void ListAllBucketNames_FollowsTheContinuationToken_ToTheLastPage()

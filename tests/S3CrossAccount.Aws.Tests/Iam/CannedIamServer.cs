@@ -24,7 +24,7 @@ namespace S3CrossAccount.Aws.Tests.Iam
     public sealed class CannedIamServer : IDisposable
     {
         private readonly HttpListener _listener = new HttpListener();
-        private readonly ConcurrentQueue<(int Status, string Body)> _responses = new ConcurrentQueue<(int, string)>();
+        private readonly ConcurrentQueue<(int Status, string Body, IReadOnlyDictionary<string, string>? Headers)> _responses = new ConcurrentQueue<(int, string, IReadOnlyDictionary<string, string>?)>();
         private readonly List<ReceivedRequest> _received = new List<ReceivedRequest>();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Task _loop;
@@ -47,9 +47,9 @@ namespace S3CrossAccount.Aws.Tests.Iam
             get { lock (_received) return _received.ToArray(); }
         }
 
-        public CannedIamServer Respond(int status, string body)
+        public CannedIamServer Respond(int status, string body, IReadOnlyDictionary<string, string>? headers = null)
         {
-            _responses.Enqueue((status, body));
+            _responses.Enqueue((status, body, headers));
             return this;
         }
 
@@ -78,10 +78,11 @@ namespace S3CrossAccount.Aws.Tests.Iam
                 foreach (var key in context.Request.Headers.AllKeys) if (key != null) headers[key.ToLowerInvariant()] = context.Request.Headers[key] ?? string.Empty;
                 lock (_received) _received.Add(new ReceivedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", body, headers));
 
-                var (status, xml) = _responses.TryDequeue(out var next) ? next : (500, "<ErrorResponse><Error><Type>Receiver</Type><Code>NoCannedResponse</Code><Message>test server has no response left</Message></Error><RequestId>none</RequestId></ErrorResponse>");
+                var (status, xml, extra) = _responses.TryDequeue(out var next) ? next : (500, "<ErrorResponse><Error><Type>Receiver</Type><Code>NoCannedResponse</Code><Message>test server has no response left</Message></Error><RequestId>none</RequestId></ErrorResponse>", null);
                 var bytes = Encoding.UTF8.GetBytes(xml);
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "text/xml";
+                foreach (var header in extra ?? new Dictionary<string, string>()) context.Response.AddHeader(header.Key, header.Value);
                 context.Response.ContentLength64 = bytes.Length;
                 await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
                 context.Response.Close();

@@ -135,7 +135,9 @@ namespace S3CrossAccount.Aws.Tests.Iam
         [InlineData(403, "AccessDenied", typeof(IamAccessDeniedException), ErrorCode.AccessDenied)]
         [InlineData(405, "MethodNotAllowed", typeof(IamOperationNotSupportedException), ErrorCode.ServiceError)]
         [InlineData(400, "ValidationError", typeof(IamServiceException), ErrorCode.ServiceError)]
-        [InlineData(403, "InvalidClientTokenId", typeof(IamServiceException), ErrorCode.ServiceError)]
+        // An unknown or expired key is CredentialsRejected from IAM as from S3 and STS (it was ServiceError from IAM alone).
+        [InlineData(403, "InvalidClientTokenId", typeof(IamServiceException), ErrorCode.CredentialsRejected)]
+        [InlineData(403, "SignatureDoesNotMatch", typeof(IamServiceException), ErrorCode.CredentialsRejected)]
         public async Task ErrorCodes_BecomeTypedExceptions(int status, string awsCode, Type expectedType, ErrorCode expectedCode)
         {
             using var server = new CannedIamServer().Respond(status, IamDocExamples.Error(awsCode, "The role with name S3Access cannot be found.", requestId: "req-42"));

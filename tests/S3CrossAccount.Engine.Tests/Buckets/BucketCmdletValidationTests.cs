@@ -88,7 +88,14 @@ namespace S3CrossAccount.Engine.Tests.Buckets
             Assert.Equal(new[] { "EndpointUnreachable,S3CrossAccount.Commands.Buckets.GetXAccountBucketPolicyCommand" }, r.Errors.Select(e => e.FullyQualifiedErrorId).Distinct());
             Assert.Equal(new object[] { "bucket-one", "bucket-two" }, r.Errors.Select(e => e.TargetObject));
             Assert.Equal(ErrorCategory.ConnectionError, r.Errors[0].CategoryInfo.Category);
-            Assert.Equal(new[] { "S3 GetBucketPolicy bucket-one", "S3 GetBucketPolicy bucket-two" }, r.Verbose);
+            // A refused connection is retried by the SDK (standard mode, 3 attempts), and the call path says so.
+            Assert.Equal(new[]
+            {
+                "S3 GetBucketPolicy bucket-one",
+                "The SDK retried S3 GetBucketPolicy bucket-one: 3 attempts (a throttled, failed or unanswered request was sent again).",
+                "S3 GetBucketPolicy bucket-two",
+                "The SDK retried S3 GetBucketPolicy bucket-two: 3 attempts (a throttled, failed or unanswered request was sent again).",
+            }, r.Verbose);
         }
 
         [Fact]

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Amazon.Runtime;
-using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Aws.Clients;
 using static S3CrossAccount.Aws.Iam.Internal.IamResponseParser;
 
 namespace S3CrossAccount.Aws.Iam.Internal
@@ -304,15 +304,10 @@ namespace S3CrossAccount.Aws.Iam.Internal
             {
                 throw IamErrorMapper.Map(e, request.Action, target);
             }
-            catch (AmazonClientException e)
+            catch (Exception e) when (e is AmazonClientException || AwsErrorMapper.IsConnectionFailure(e))
             {
+                // The SDK lets a refused or reset connection through unwrapped: it gets the module's error shape, as S3 and STS calls do.
                 throw IamErrorMapper.Map(e, request.Action, target);
-            }
-            catch (Exception e) when (e is System.Net.Http.HttpRequestException || e is System.IO.IOException || e is System.Net.Sockets.SocketException)
-            {
-                // The SDK lets a refused or reset connection through unwrapped: give it the module's error shape, as S3 calls get.
-                throw new IamServiceException(ErrorCode.EndpointUnreachable, $"IAM {request.Action} could not reach the service: {e.Message}", null, null, 0, target,
-                    "Check the network, the -Region and, if given, the -EndpointUrl.", e);
             }
         }
 

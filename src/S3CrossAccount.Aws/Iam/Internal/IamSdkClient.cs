@@ -27,6 +27,7 @@ namespace S3CrossAccount.Aws.Iam.Internal
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new IamEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new IamAuthSchemeHandler());
+            Clients.AwsCalls.CountAttempts(pipeline);
         }
 
         public Task<IamQueryResponse> CallAsync(IamQueryRequest request, CancellationToken cancellationToken)
