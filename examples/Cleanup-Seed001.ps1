@@ -3,6 +3,9 @@
 .SYNOPSIS
     Seed 001 step 4: removes what the cross-account setup added, and nothing else, then reports who outside
     account A can still reach the bucket.
+.PARAMETER BucketAccountId
+    Account A's 12-digit ID, for the report. By default STS GetCallerIdentity tells it; S3-compatible servers
+    without that call need it given.
 .EXAMPLE
     ./Cleanup-Seed001.ps1 -Bucket doc-example-bucket1 -RoleName examplerole -GranteeArn arn:aws:iam::222233334444:user/AccountBadmin -BucketAccountProfile AccountA -Confirm:$false
 #>
@@ -11,7 +14,8 @@ param(
     [Parameter(Mandatory)] [string] $Bucket,
     [Parameter(Mandatory)] [string] $RoleName,
     [Parameter(Mandatory)] [string] $GranteeArn,
-    [Parameter(Mandatory)] [string] $BucketAccountProfile
+    [Parameter(Mandatory)] [string] $BucketAccountProfile,
+    [string] $BucketAccountId
 )
 
 $ErrorActionPreference = 'Stop'
@@ -22,4 +26,6 @@ if ($PSCmdlet.ShouldProcess("s3://$Bucket and role $RoleName", 'Remove the cross
     Remove-XAccountRole -RoleName $RoleName -ProfileName $BucketAccountProfile -Confirm:$false
 }
 
-Get-XAccountAccessReport -Bucket $Bucket -ProfileName $BucketAccountProfile
+$account = @{}
+if ($BucketAccountId) { $account.AccountId = $BucketAccountId }
+Get-XAccountAccessReport -Bucket $Bucket -ProfileName $BucketAccountProfile @account

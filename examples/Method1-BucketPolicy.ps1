@@ -15,13 +15,13 @@ param(
     [Parameter(Mandatory)] [string] $GranteeUserArn,
     [Parameter(Mandatory)] [string] $BucketAccountProfile,
     [Parameter(Mandatory)] [string] $GranteeAccountProfile,
+    [string] $GranteeUserName = $GranteeUserArn.Split('/')[-1],
     [ValidateSet('Read', 'Write', 'ReadWrite')] [string] $Access = 'ReadWrite',
     [string] $Prefix,
     [string] $BackupPath = "./$Bucket.policy.before.json"
 )
 
 $ErrorActionPreference = 'Stop'
-$grantee = $GranteeUserArn.Split('/')[-1]
 $folder = @{}
 if ($Prefix) { $folder.Prefix = $Prefix }
 
@@ -33,5 +33,5 @@ if ($PSCmdlet.ShouldProcess("s3://$Bucket and $GranteeUserArn", "Grant $Access a
 
     # Account B: the identity policy on the user.
     New-XAccountIdentityPolicy -Bucket $Bucket -Access $Access -IncludeObjectVersions @folder |
-        Set-XAccountIdentityPolicy -UserName $grantee -PolicyName "S3CrossAccount-$Bucket" -ProfileName $GranteeAccountProfile
+        Set-XAccountIdentityPolicy -UserName $GranteeUserName -PolicyName "S3CrossAccount-$Bucket" -ProfileName $GranteeAccountProfile
 }

@@ -33,19 +33,31 @@ namespace S3CrossAccount.Benchmarks
             return sb.ToString();
         }
 
+        public const string IdentityPolicyJson = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/shared/*\"}]}";
+        public const string Principal = "arn:aws:iam::444455556666:user/bob";
+        public const string Action = "s3:GetObject";
+        public const string Resource = "arn:aws:s3:::bucket/shared/report.csv";
+        public const string BucketAccount = "111122223333";
+        public const string SourceIp = "203.0.113.7";
+
         [GlobalSetup]
         public void Setup()
         {
             var bucket = PolicyCompiler.Compile(BucketPolicyJson(), "bucket");
-            var identity = PolicyCompiler.Compile("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/shared/*\"}]}", "bob-read");
-            _request = new AccessRequest("arn:aws:iam::444455556666:user/bob", "s3:GetObject", "arn:aws:s3:::bucket/shared/report.csv", "111122223333",
-                context: new RequestContext().Set("aws:SourceIp", "203.0.113.7"));
+            var identity = PolicyCompiler.Compile(IdentityPolicyJson, "bob-read");
+            _request = new AccessRequest(Principal, Action, Resource, BucketAccount, context: new RequestContext().Set("aws:SourceIp", SourceIp));
             _policies = new AccessPolicies { BucketPolicy = bucket, IdentityPolicies = new[] { identity } };
         }
 
+        /// <summary>The decision alone (Decision and Rule): what a caller deciding many requests uses.</summary>
         [Benchmark(Baseline = true)]
-        public bool CrossAccount() => AccessEvaluator.Evaluate(_request, _policies).Allowed;
+        public bool CrossAccount() => AccessEvaluator.Decide(_request, _policies).Allowed;
 
+        /// <summary>The decision with its reason and layer analyses (Test-XAccountAccess without -Detailed).</summary>
+        [Benchmark]
+        public bool CrossAccountExplained() => AccessEvaluator.Evaluate(_request, _policies).Allowed;
+
+        /// <summary>With the trace of every statement (Test-XAccountAccess -Detailed).</summary>
         [Benchmark]
         public bool CrossAccountDetailed() => AccessEvaluator.Evaluate(_request, _policies, detailed: true).Allowed;
     }

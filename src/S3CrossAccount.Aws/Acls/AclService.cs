@@ -8,6 +8,7 @@ using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
 using S3CrossAccount.Core.Evaluation.Acls;
+using S3CrossAccount.Core.Identifiers;
 
 namespace S3CrossAccount.Aws.Acls
 {
@@ -39,6 +40,7 @@ namespace S3CrossAccount.Aws.Acls
         /// <summary>Get-XAccountObjectOwnership: the bucket's setting and where it came from.</summary>
         public XAccountObjectOwnership GetOwnership(string bucket, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             var reading = ReadOwnership(bucket, ct);
             return new XAccountObjectOwnership(bucket, reading.ObjectOwnership, reading.Source);
         }
@@ -50,6 +52,7 @@ namespace S3CrossAccount.Aws.Acls
         public XAccountObjectOwnership? SetOwnership(string bucket, ObjectOwnership wanted, Func<ObjectOwnership?, bool> shouldProcess, CancellationToken ct = default)
         {
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            BucketName.Parse(bucket);
             OwnershipReading? current;
             try
             {
@@ -85,6 +88,7 @@ namespace S3CrossAccount.Aws.Acls
         /// </summary>
         public void EnsureAclsEnabled(string bucket, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             var lazy = _ownership.GetOrAdd(bucket, b => new Lazy<OwnershipReading?>(() =>
             {
                 try
@@ -124,12 +128,16 @@ namespace S3CrossAccount.Aws.Acls
             Apply(bucket, key, grants, revoke: true, shouldProcess, ct);
 
         /// <summary>The bucket ACL (key null) or an object ACL as S3 stores it: owner and grants.</summary>
-        public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default) =>
-            key == null ? _api.GetBucketAcl(bucket, ct) : _api.GetObjectAcl(bucket, key, ct);
+        public AccessControlList ReadAcl(string bucket, string? key, CancellationToken ct = default)
+        {
+            BucketName.Parse(bucket);
+            return key == null ? _api.GetBucketAcl(bucket, ct) : _api.GetObjectAcl(bucket, key, ct);
+        }
 
         /// <summary>Every key under the prefix, page by page (ListObjectsV2 returns up to 1,000 keys a page).</summary>
         public IEnumerable<string> ListKeys(string bucket, string prefix, CancellationToken ct = default)
         {
+            BucketName.Parse(bucket);
             string? token = null;
             do
             {
@@ -150,6 +158,7 @@ namespace S3CrossAccount.Aws.Acls
         {
             if (grants == null) throw new ArgumentNullException(nameof(grants));
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
+            BucketName.Parse(bucket);
             var target = key == null ? bucket : bucket + "/" + key;
             if (key != null && grants.Any(g => g.Permission == AclPermission.Write))
             {
@@ -168,6 +177,9 @@ namespace S3CrossAccount.Aws.Acls
             var change = new XAccountAclChange(bucket, key, edit);
             if (!edit.Changed)
             {
+                Note(revoke
+                    ? $"None of the grants to revoke ({Describe(grants)}) is on the ACL of {target}; nothing to remove."
+                    : $"The ACL of {target} already has {Describe(grants)}; not changed.");
                 return change;
             }
 

@@ -29,7 +29,7 @@ namespace S3CrossAccount.Aws.Credentials
         /// <summary>Used for signing when -EndpointUrl is given and no region is configured anywhere.</summary>
         public const string EndpointFallbackRegion = "us-east-1";
 
-        private static readonly Regex RegionPattern = new Regex("^[a-z]{2,}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2,}(-[a-z0-9]+)+\z", RegexOptions.CultureInvariant);
 
         private readonly IEnvironmentSource _environment;
         private readonly ISessionVariableSource _sessionVariables;

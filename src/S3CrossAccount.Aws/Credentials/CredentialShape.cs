@@ -35,7 +35,9 @@ namespace S3CrossAccount.Aws.Credentials
                 case AWSCredentials own:
                     return own;
                 case XAccountCredential module:
-                    return FromValues(module.AccessKey, module.SecretKey, module.SessionToken);
+                    return FromKeys(module.GetCredentials());
+                case XAccountCredentialHandle handle:
+                    return FromKeys(handle.GetCredentials());
                 case IDictionary dictionary:
                     return FromDictionary(dictionary);
             }
@@ -143,6 +145,8 @@ namespace S3CrossAccount.Aws.Credentials
 
             return FromValues(Read("AccessKey", "AccessKeyId"), Read("SecretKey", "SecretAccessKey"), Read("SessionToken", "Token"));
         }
+
+        private static AWSCredentials? FromKeys(XAccountImmutableCredentials keys) => FromValues(keys.AccessKey, keys.SecretKey, keys.Token);
 
         internal static AWSCredentials? FromValues(string? accessKey, string? secretKey, string? token)
         {

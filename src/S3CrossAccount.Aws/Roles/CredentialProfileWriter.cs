@@ -68,13 +68,14 @@ namespace S3CrossAccount.Aws.Roles
         /// <summary>The new file text: every line outside the profile's section unchanged, the section replaced (or appended).</summary>
         internal static string Render(IReadOnlyList<string> lines, string profileName, XAccountCredential credential, string? region)
         {
+            var keys = credential.GetCredentials();
             var section = new List<string>
             {
                 "[" + profileName + "]",
-                "aws_access_key_id = " + credential.AccessKey,
-                "aws_secret_access_key = " + credential.SecretKey,
+                "aws_access_key_id = " + keys.AccessKey,
+                "aws_secret_access_key = " + keys.SecretKey,
             };
-            if (credential.SessionToken != null) section.Add("aws_session_token = " + credential.SessionToken);
+            if (keys.UseToken) section.Add("aws_session_token = " + keys.Token);
             if (!string.IsNullOrEmpty(region)) section.Add("region = " + region);
 
             var output = new List<string>();

@@ -7,18 +7,18 @@ namespace S3CrossAccount.Aws.Roles
     /// <summary>IAM name rules the cmdlets check before calling IAM, so a typo fails with the offending value.</summary>
     public static class RoleNames
     {
-        // 1-64 characters of [\w+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
-        private static readonly Regex RoleName = new Regex(@"^[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
+        // 1-64 characters of [A-Za-z0-9_+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
+        private static readonly Regex RoleName = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,64}\z", RegexOptions.CultureInvariant);
 
-        // Policy names: 1-128 of [\w+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html).
-        private static readonly Regex PolicyName = new Regex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
+        // Policy names: 1-128 of [A-Za-z0-9_+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html).
+        private static readonly Regex PolicyName = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,128}\z", RegexOptions.CultureInvariant);
 
         public static string Validate(string? roleName)
         {
             if (roleName == null || !RoleName.IsMatch(roleName))
             {
                 throw new XAccountException(ErrorCode.InvalidRoleName,
-                    $"'{roleName}' is not a valid IAM role name (1 to 64 letters, digits and +=,.@_-).", roleName,
+                    $"{Printable.Quote(roleName)} is not a valid IAM role name (1 to 64 letters, digits and +=,.@_-).", roleName,
                     "Use a name such as S3CrossAccountReader.");
             }
 
@@ -30,7 +30,7 @@ namespace S3CrossAccount.Aws.Roles
             if (policyName == null || !PolicyName.IsMatch(policyName))
             {
                 throw new XAccountException(ErrorCode.InvalidParameterCombination,
-                    $"'{policyName}' is not a valid IAM policy name (1 to 128 letters, digits and +=,.@_-).", policyName,
+                    $"{Printable.Quote(policyName)} is not a valid IAM policy name (1 to 128 letters, digits and +=,.@_-).", policyName,
                     "Use a name such as S3CrossAccountAccess.");
             }
 
@@ -42,7 +42,7 @@ namespace S3CrossAccount.Aws.Roles
         {
             if (!PrincipalArn.TryParse(roleArn, out var parsed) || parsed!.Kind != PrincipalKind.Role || parsed.Name == null)
             {
-                throw new XAccountException(ErrorCode.InvalidArn, $"'{roleArn}' is not a role ARN.", roleArn,
+                throw new XAccountException(ErrorCode.InvalidArn, $"{Printable.Quote(roleArn)} is not a role ARN.", roleArn,
                     "Pass arn:aws:iam::111122223333:role/RoleName, or -RoleName.");
             }
 

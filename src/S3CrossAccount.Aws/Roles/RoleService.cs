@@ -268,7 +268,8 @@ namespace S3CrossAccount.Aws.Roles
         /// <summary>
         /// Removes the role: deletes its inline policies, detaches its managed policies (deleting
         /// those this module created, when nothing else uses them), then deletes the role.
-        /// Returns false when the role did not exist or the removal was declined.
+        /// Returns false when the role did not exist or the removal was declined. A role that is already
+        /// gone is what the caller wanted, so a clean-up can be run again: it is a Verbose note, not an error.
         /// </summary>
         public bool RemoveRole(string roleName, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken = default)
         {
@@ -276,8 +277,8 @@ namespace S3CrossAccount.Aws.Roles
             var role = TryGetRole(roleName, cancellationToken);
             if (role == null)
             {
-                throw new XAccountException(ErrorCode.NoSuchEntity, $"The role '{roleName}' does not exist.", roleName,
-                    "Check the role name and the account of the credentials (-ProfileName).");
+                _calls.Note($"The role '{roleName}' does not exist in this account; nothing to remove.");
+                return false;
             }
 
             if (!shouldProcess(role.Arn, "Delete the role with its inline policies and detach its managed policies"))
@@ -300,7 +301,16 @@ namespace S3CrossAccount.Aws.Roles
                 }
             }
 
-            _calls.Run("IAM", "DeleteRole", roleName, () => _iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, ct));
+            try
+            {
+                _calls.Run("IAM", "DeleteRole", roleName, () => _iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, ct));
+            }
+            catch (IamNoSuchEntityException)
+            {
+                // Another clean-up deleted it between our GetRole and DeleteRole: the outcome is the one asked for.
+                _calls.Note($"The role '{roleName}' was deleted meanwhile by someone else; nothing left to remove.");
+            }
+
             return true;
         }
 
@@ -352,7 +362,19 @@ namespace S3CrossAccount.Aws.Roles
         /// <summary>Every role of the account with its trust policy (ListRoles carries it; no GetRole per role).</summary>
         public IReadOnlyList<(string RoleName, string RoleArn, PolicyDocument TrustPolicy)> ListRolesWithTrust(CancellationToken cancellationToken = default)
         {
-            var roles = _calls.Run("IAM", "ListRoles", "/", () => _iam.ListAllRolesAsync(cancellationToken));
+            List<Role> roles;
+            try
+            {
+                roles = _calls.Run("IAM", "ListRoles", "/", () => _iam.ListAllRolesAsync(cancellationToken));
+            }
+            catch (IamNoSuchEntityException)
+            {
+                // AWS answers an account without roles with an empty list; radosgw answers NoSuchEntity. Either way:
+                // no role, so a report after a clean-up that deleted the last role still runs.
+                _calls.Note("ListRoles answered NoSuchEntity: the account has no roles.");
+                return Array.Empty<(string, string, PolicyDocument)>();
+            }
+
             return roles
                 .Where(r => !string.IsNullOrEmpty(r.AssumeRolePolicyDocument))
                 .Select(r => (r.RoleName, r.Arn, PolicyJson.Parse(r.AssumeRolePolicyDocument!)))

@@ -15,7 +15,8 @@ namespace S3CrossAccount.Core.Evaluation
     /// </summary>
     internal static class StatementMatcher
     {
-        public static bool Applies(EvaluationStatement statement, AccessRequest request, RequestContext context, bool checkPrincipal, out PrincipalMatch principalMatch, StatementTrace? trace, bool actionAlreadyMatched = false)
+        /// <param name="callerHasBoundary">The caller is an IAM user or role (or a session of one) with a permissions boundary.</param>
+        public static bool Applies(EvaluationStatement statement, AccessRequest request, RequestContext context, bool checkPrincipal, out PrincipalMatch principalMatch, StatementTrace? trace, bool actionAlreadyMatched = false, bool callerHasBoundary = false)
         {
             principalMatch = PrincipalMatch.Match;
             bool action = actionAlreadyMatched || MatchesAction(statement, request.Action);
@@ -42,7 +43,7 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (checkPrincipal)
             {
-                principalMatch = MatchPrincipal(statement, request);
+                principalMatch = MatchPrincipal(statement, request, callerHasBoundary);
                 if (trace != null)
                 {
                     trace.Principal = principalMatch;
@@ -64,6 +65,8 @@ namespace S3CrossAccount.Core.Evaluation
                     if (trace != null)
                     {
                         trace.Conditions.Add($"{test} -> {(ok ? "true" : "false")}");
+                        bool present = context.TryGetValues(test.Key, out var requestValues);
+                        trace.Add(new ConditionResult(trace, test.Operator.Text, test.Key, test.WrittenValues, requestValues, present, ok));
                     }
 
                     if (!ok)
@@ -163,7 +166,7 @@ namespace S3CrossAccount.Core.Evaluation
                 }
                 else if (arn.Length >= p.LiteralPrefixLength
                     && string.CompareOrdinal(arn, 0, p.Text, 0, p.LiteralPrefixLength) == 0
-                    && WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false))
+                    && (p.IsPrefixGlob || WildcardMatcher.IsMatch(p.Text, arn, ignoreCase: false)))
                 {
                     return true;
                 }
@@ -172,7 +175,7 @@ namespace S3CrossAccount.Core.Evaluation
             return false;
         }
 
-        internal static PrincipalMatch MatchPrincipal(EvaluationStatement statement, AccessRequest request)
+        internal static PrincipalMatch MatchPrincipal(EvaluationStatement statement, AccessRequest request, bool callerHasBoundary = false)
         {
             if (statement.PrincipalIsWildcard)
             {
@@ -201,6 +204,14 @@ namespace S3CrossAccount.Core.Evaluation
 
             if (statement.NotPrincipals != null)
             {
+                // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+                // boundary policy attached, regardless of the values specified in the NotPrincipal element."
+                // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+                if (!statement.IsAllow && callerHasBoundary)
+                {
+                    return PrincipalMatch.Match;
+                }
+
                 // AWS may check the caller's whole chain (account, then role, then session or user), so the
                 // caller escapes a NotPrincipal statement only when every link is listed: a user needs its ARN
                 // and its account, a role session its session ARN, its role ARN and its account.

@@ -15,7 +15,7 @@ namespace S3CrossAccount.Core.Identifiers
             var error = Validate(text);
             if (error != null)
             {
-                throw new XAccountException(ErrorCode.InvalidAccountId, $"'{text}' is not an AWS account ID: {error}.", text,
+                throw new XAccountException(ErrorCode.InvalidAccountId, $"{Printable.Quote(text)} is not an AWS account ID: {error}.", text,
                     "Give the 12-digit account ID, for example 111122223333 (see Get-STSCallerIdentity or the console's account menu).");
             }
 

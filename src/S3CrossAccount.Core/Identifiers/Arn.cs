@@ -36,7 +36,7 @@ namespace S3CrossAccount.Core.Identifiers
             var error = TryParseCore(text, out var arn);
             if (error != null)
             {
-                throw new XAccountException(ErrorCode.InvalidArn, $"'{text}' is not a valid ARN: {error}.", text,
+                throw new XAccountException(ErrorCode.InvalidArn, $"{Printable.Quote(text)} is not a valid ARN: {error}.", text,
                     "Use the form arn:partition:service:region:account-id:resource, for example arn:aws:iam::111122223333:role/MyRole.");
             }
 

@@ -24,7 +24,7 @@ namespace S3CrossAccount.Core.Identifiers
             var error = Validate(text);
             if (error != null)
             {
-                throw new XAccountException(ErrorCode.InvalidBucketName, $"'{text}' is not a valid S3 bucket name: {error}.", text,
+                throw new XAccountException(ErrorCode.InvalidBucketName, $"{Printable.Quote(text)} is not a valid S3 bucket name: {error}.", text,
                     "Use 3-63 lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit (see the S3 bucket naming rules).");
             }
 

@@ -19,7 +19,7 @@ namespace S3CrossAccount.Core.Identifiers
             var error = Validate(text);
             if (error != null)
             {
-                throw new XAccountException(ErrorCode.InvalidCanonicalUserId, $"'{text}' is not a canonical user ID: {error}.", text,
+                throw new XAccountException(ErrorCode.InvalidCanonicalUserId, $"{Printable.Quote(text)} is not a canonical user ID: {error}.", text,
                     "Give the 64-character hex ID that Get-S3CanonicalUser (or the Owner.ID of ListBuckets) returns for the account.");
             }
 

@@ -76,7 +76,7 @@ namespace S3CrossAccount.Core.Identifiers
             var error = TryParseCore(text, out var p, out var code);
             if (error != null)
             {
-                throw new XAccountException(code, $"'{text}' is not a principal: {error}.", text, Fix);
+                throw new XAccountException(code, $"{Printable.Quote(text)} is not a principal: {error}.", text, Fix);
             }
 
             return p!;

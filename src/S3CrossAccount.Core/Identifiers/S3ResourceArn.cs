@@ -84,7 +84,7 @@ namespace S3CrossAccount.Core.Identifiers
 
             if (problem != null)
             {
-                throw new XAccountException(ErrorCode.InvalidObjectKey, $"'{key}' is not a usable {what}: {problem}.", key,
+                throw new XAccountException(ErrorCode.InvalidObjectKey, $"{Printable.Quote(key)} is not a usable {what}: {problem}.", key,
                     "Give a key or folder prefix such as reports/2024 without wildcards or control characters.");
             }
         }

@@ -82,6 +82,9 @@ namespace S3CrossAccount.Core.Policies
         public override bool Equals(object? obj) => Equals(obj as ConditionEntry);
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
+
+        /// <summary>"key: value", or "key: [a, b]" for a list.</summary>
+        public override string ToString() => Key + ": " + (IsSingleValue ? Values[0].Text : "[" + string.Join(", ", Values.Select(v => v.Text)) + "]");
     }
 
     /// <summary>One condition operator and its keys (<c>"StringEquals": { ... }</c>).</summary>
@@ -104,6 +107,9 @@ namespace S3CrossAccount.Core.Policies
         public override bool Equals(object? obj) => Equals(obj as ConditionClause);
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Operator);
+
+        /// <summary>"StringNotEquals s3:x-amz-acl: bucket-owner-full-control", its entries joined by " and ".</summary>
+        public override string ToString() => Operator + " " + string.Join(" and ", Entries);
     }
 
     /// <summary>
@@ -209,5 +215,8 @@ namespace S3CrossAccount.Core.Policies
         public override bool Equals(object? obj) => Equals(obj as PolicyCondition);
 
         public override int GetHashCode() => Clauses.Count;
+
+        /// <summary>Every clause in words, joined by " and " (AWS requires them all).</summary>
+        public override string ToString() => string.Join(" and ", Clauses);
     }
 }

@@ -40,6 +40,9 @@ namespace S3CrossAccount.Core.Policies
             init => _statements = value?.ToArray() ?? throw new ArgumentNullException(nameof(Statements));
         }
 
+        /// <summary>The statements under the policy language's own name, so <c>$policy.Statement</c> works as the JSON reads.</summary>
+        public IReadOnlyList<PolicyStatement> Statement => _statements;
+
         /// <summary>
         /// True when the JSON had <c>"Statement": { ... }</c> rather than an array. A preference: it takes
         /// effect only while there is exactly one statement (merging a second one writes an array, removing

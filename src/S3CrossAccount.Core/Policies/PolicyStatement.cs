@@ -37,6 +37,39 @@ namespace S3CrossAccount.Core.Policies
         public PolicyCondition? Condition { get; init; }
 
         /// <summary>
+        /// What the statement grants or denies, in words, one line per element: "s3:GetObject, s3:PutObject",
+        /// "on arn:aws:s3:::bucket/*", "to arn:aws:iam::222233334444:user/Name", "if StringEquals s3:x-amz-acl:
+        /// bucket-owner-full-control". The Not- forms read "all actions except ...", "all resources except ...",
+        /// "everyone except ...". The views print these lines beside the Effect.
+        /// </summary>
+        public IReadOnlyList<string> Describe()
+        {
+            var lines = new List<string>
+            {
+                NotAction != null ? "all actions except " + string.Join(", ", NotAction) : string.Join(", ", Action ?? Enumerable.Empty<string>()),
+            };
+            if (Resource != null || NotResource != null)
+            {
+                lines.Add("on " + (NotResource != null ? "all resources except " + string.Join(", ", NotResource) : string.Join(", ", Resource!)));
+            }
+
+            if (Principal != null || NotPrincipal != null)
+            {
+                lines.Add("to " + (NotPrincipal != null ? "everyone except " + NotPrincipal : Principal!.ToString()));
+            }
+
+            if (Condition != null && Condition.Clauses.Count > 0)
+            {
+                lines.Add("if " + Condition);
+            }
+
+            return lines;
+        }
+
+        /// <summary>The statement in words on one line: "Sid 112: Deny s3:PutObject on ... to ... if ...".</summary>
+        public override string ToString() => (string.IsNullOrEmpty(Sid) ? string.Empty : "Sid " + Sid + ": ") + Effect + " " + string.Join(" ", Describe());
+
+        /// <summary>
         /// Equal as AWS evaluates it: Sid compared with null and "" alike, actions without case
         /// (AWS: action names are case-insensitive), resources and principals as sets of exact text,
         /// conditions as described on <see cref="PolicyCondition.SemanticEquals"/>.

@@ -28,7 +28,7 @@ namespace S3CrossAccount.Core.Reports
                     continue;
                 }
 
-                var source = string.IsNullOrEmpty(statement.Sid) ? $"Statement[{i}]" : statement.Sid!;
+                var source = string.IsNullOrEmpty(statement.Sid) ? $"statement #{i + 1}" : statement.Sid!;
                 var actions = Describe(statement.Action, statement.NotAction);
                 var resources = Describe(statement.Resource, statement.NotResource);
                 var condition = statement.Condition == null ? null : PolicyJson.WriteCondition(statement.Condition);

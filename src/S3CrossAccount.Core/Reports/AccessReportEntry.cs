@@ -58,7 +58,7 @@ namespace S3CrossAccount.Core.Reports
         /// <summary>The Condition block as compact JSON (for a role: the trust statement's), or null.</summary>
         public string? Condition { get; }
 
-        /// <summary>Where the access comes from: the statement's Sid or "Statement[i]", the ACL permissions, or the role ARN.</summary>
+        /// <summary>Where the access comes from: the statement's Sid or "statement #n" (1-based), the ACL permissions, or the role ARN.</summary>
         public string Source { get; }
 
         /// <summary>Anyone (Principal "*", NotPrincipal, AllUsers) or any AWS account (AuthenticatedUsers) can use it.</summary>

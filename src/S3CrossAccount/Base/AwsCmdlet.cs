@@ -31,8 +31,9 @@ namespace S3CrossAccount.Commands.Base
         public string? AccessKey { get; set; }
 
         /// <summary>
-        /// Binds by property name too (AWS Tools binds only -AccessKey), so piping this module's credential
-        /// object, or an object with SecretAccessKey, supplies both halves of the key.
+        /// Binds by property name too (AWS Tools binds only -AccessKey), so piping an object with SecretKey or
+        /// SecretAccessKey supplies both halves of the key. This module's credential object has no such property:
+        /// it binds through its Credential property to -Credential.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SK", "SecretAccessKey")]

@@ -102,6 +102,29 @@ namespace S3CrossAccount.Commands.Base
             }
         }
 
+        /// <summary>
+        /// Policy text that did not parse reaches the cmdlet as a stand-in (see
+        /// <see cref="Policy.PolicyDocumentTransformationAttribute"/>). Call first in ProcessRecord: true when an
+        /// argument was such text, reported with its InvalidPolicyJson/InvalidPolicyDocument error, piped input
+        /// as a non-terminating error for this input, a command-line argument as a terminating one.
+        /// </summary>
+        protected bool RefusedPolicyText()
+        {
+            foreach (var argument in MyInvocation.BoundParameters.Values)
+            {
+                var refusal = Policy.PolicyDocumentTransformationAttribute.RefusalOf(argument);
+                if (refusal == null)
+                {
+                    continue;
+                }
+
+                RefuseArguments(refusal);
+                return true;
+            }
+
+            return false;
+        }
+
         /// <summary>Runs one target's work; an <see cref="XAccountException"/> is that target's failure (non-terminating).</summary>
         protected bool TryRun(Action action)
         {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using S3CrossAccount.Aws.Credentials;
 using S3CrossAccount.Commands.Base;
 using S3CrossAccount.Core.Errors;
+using S3CrossAccount.Core.Sessions;
 
 namespace S3CrossAccount.Commands.Sessions
 {
@@ -23,7 +24,7 @@ namespace S3CrossAccount.Commands.Sessions
 
         internal static Outcome Resolve(AwsCmdlet cmdlet) => Resolve(cmdlet, new SessionRequest
         {
-            AccessKey = cmdlet.AccessKey,
+            AccessKey = IsPipedCredentialsOwnKey(cmdlet) ? null : cmdlet.AccessKey,
             SecretKey = cmdlet.SecretKey,
             SessionToken = cmdlet.SessionToken,
             ProfileName = cmdlet.ProfileName,
@@ -32,6 +33,16 @@ namespace S3CrossAccount.Commands.Sessions
             Region = Unwrap(cmdlet.Region),
             EndpointUrl = cmdlet.EndpointUrl,
         });
+
+        /// <summary>
+        /// Use-XAccountRole's output, piped in, binds by property name twice: its Credential property to
+        /// -Credential and its AccessKey property (not secret, so a property) to -AccessKey. That access key
+        /// alone is no credential: -Credential is what was meant.
+        /// </summary>
+        private static bool IsPipedCredentialsOwnKey(AwsCmdlet cmdlet) =>
+            string.IsNullOrEmpty(cmdlet.SecretKey)
+            && Unwrap(cmdlet.Credential) is XAccountCredentialHandle handle
+            && string.Equals(handle.GetCredentials().AccessKey, cmdlet.AccessKey, System.StringComparison.Ordinal);
 
         /// <summary>
         /// A second session for another account's credentials (a profile or a credential object), with

@@ -9,7 +9,8 @@ namespace S3CrossAccount.Commands.Sessions
     /// <summary>
     /// Lets this module's <see cref="XAccountCredential"/> bind to AWS Tools' -Credential parameter
     /// (type Amazon.Runtime.AWSCredentials from AWS Tools' own AWSSDK.Core). Registered for the type
-    /// by the TypeConverter attribute on XAccountCredential. The target type is built by name from the destination type's
+    /// by the TypeConverter attribute on XAccountCredential. It reads the keys through GetCredentials(), the
+    /// same method AWS Tools' AWSCredentials offers (there they return ImmutableCredentials). The target type is built by name from the destination type's
     /// own assembly, so it is always the copy AWS Tools loaded, never this module's private one.
     /// </summary>
     public sealed class XAccountCredentialConverter : PSTypeConverter
@@ -24,21 +25,18 @@ namespace S3CrossAccount.Commands.Sessions
             throw new InvalidCastException("Conversion to " + typeof(XAccountCredential).FullName + " is not supported.");
 
         public override bool CanConvertTo(object sourceValue, Type destinationType) =>
-            Unwrap(sourceValue) is XAccountCredential credential && FindTarget(destinationType, credential.SessionToken != null) != null;
+            KeysOf(sourceValue) is XAccountImmutableCredentials keys && FindTarget(destinationType, keys.UseToken) != null;
 
         public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
         {
-            if (!(Unwrap(sourceValue) is XAccountCredential credential))
-            {
-                throw new InvalidCastException("Only " + typeof(XAccountCredential).FullName + " can be converted.");
-            }
-
-            var withToken = credential.SessionToken != null;
+            var keys = KeysOf(sourceValue)
+                ?? throw new InvalidCastException("Only " + typeof(XAccountCredential).FullName + " can be converted.");
+            var withToken = keys.UseToken;
             var target = FindTarget(destinationType, withToken)
                 ?? throw new InvalidCastException("Cannot convert credentials to " + destinationType.FullName + ".");
             var arguments = withToken
-                ? new object[] { credential.AccessKey, credential.SecretKey, credential.SessionToken! }
-                : new object[] { credential.AccessKey, credential.SecretKey };
+                ? new object[] { keys.AccessKey, keys.SecretKey, keys.Token! }
+                : new object[] { keys.AccessKey, keys.SecretKey };
             var constructor = target.GetConstructor(arguments.Select(_ => typeof(string)).ToArray())
                 ?? throw new InvalidCastException(target.FullName + " has no (string" + (withToken ? ", string, string" : ", string") + ") constructor.");
             return constructor.Invoke(arguments);
@@ -72,6 +70,15 @@ namespace S3CrossAccount.Commands.Sessions
             return false;
         }
 
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+        /// <summary>The keys of this module's credential or of its handle (its Credential property); null for anything else.</summary>
+        private static XAccountImmutableCredentials? KeysOf(object? value)
+        {
+            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            {
+                case XAccountCredential credential: return credential.GetCredentials();
+                case XAccountCredentialHandle handle: return handle.GetCredentials();
+                default: return null;
+            }
+        }
     }
 }

@@ -121,8 +121,13 @@ namespace S3CrossAccount.Aws.Tests.Roles
                 : throw NoSuch("policy " + request.PolicyName);
         }
 
+        /// <summary>radosgw's answer for an account without roles (AWS returns an empty list).</summary>
+        public bool NoRolesIsNoSuchEntity { get; set; }
+
         public Task<ListRolesResponse> ListRolesAsync(ListRolesRequest request, CancellationToken cancellationToken = default) =>
-            Done("ListRoles", new ListRolesResponse { Roles = Roles.Values.ToList() });
+            NoRolesIsNoSuchEntity && Roles.Count == 0
+                ? throw NoSuch("roles")
+                : Done("ListRoles", new ListRolesResponse { Roles = Roles.Values.ToList() });
 
         public Task<ListRolePoliciesResponse> ListRolePoliciesAsync(ListRolePoliciesRequest request, CancellationToken cancellationToken = default) =>
             Done("ListRolePolicies", new ListRolePoliciesResponse { PolicyNames = RolePolicies.Keys.Where(k => k.Role == request.RoleName).Select(k => k.Policy).ToList() });

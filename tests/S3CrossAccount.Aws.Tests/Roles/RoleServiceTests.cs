@@ -255,12 +255,13 @@ namespace S3CrossAccount.Aws.Tests.Roles
         }
 
         [Fact]
-        public void Remove_AMissingRole_IsNoSuchEntity_AndWhatIfDeletesNothing()
+        public void Remove_AMissingRole_IsAVerboseNote_NotAnError_AndWhatIfDeletesNothing()
         {
             var iam = new FakeIamClient();
-            var ex = Assert.Throws<XAccountException>(() => new RoleService(iam).RemoveRole("Nope", Yes));
-            Assert.Equal(ErrorCode.NoSuchEntity, ex.Code);
-            Assert.Equal("Nope", ex.Target);
+            var verbose = new List<string>();
+            Assert.False(new RoleService(iam, verbose.Add).RemoveRole("Nope", Yes));
+            Assert.Equal(new[] { "GetRole" }, iam.Calls);
+            Assert.Contains("The role 'Nope' does not exist in this account; nothing to remove.", verbose);
 
             new RoleService(iam).EnsureRole(Definition(UserB), Yes);
             iam.Calls.Clear();
@@ -268,10 +269,21 @@ namespace S3CrossAccount.Aws.Tests.Roles
             Assert.Empty(iam.Writes);
         }
 
+        [Fact]
+        public void ListRolesWithTrust_ReadsNoSuchEntity_AsNoRoles()
+        {
+            var iam = new FakeIamClient { NoRolesIsNoSuchEntity = true };
+            Assert.Empty(new RoleService(iam).ListRolesWithTrust());
+            new RoleService(iam).EnsureRole(Definition(UserB), Yes);
+            Assert.Equal(new[] { "S3Reader" }, new RoleService(iam).ListRolesWithTrust().Select(r => r.RoleName));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("has space")]
         [InlineData("a/b")]
+        [InlineData("S3Reader\n")]
+        [InlineData("R\u00F4le")]
         public void InvalidRoleName_FailsBeforeAnyCall(string name)
         {
             var iam = new FakeIamClient();

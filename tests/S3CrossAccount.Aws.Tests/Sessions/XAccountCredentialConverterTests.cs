@@ -22,6 +22,15 @@ namespace S3CrossAccount.Aws.Tests.Sessions
         }
 
         [Fact]
+        public void TheCredentialsHandle_ConvertsLikeTheCredential()
+        {
+            var handle = new XAccountCredential("ASIATEMP", "temp-secret", "temp-token").Credential;
+            Assert.True(_converter.CanConvertTo(handle, typeof(AWSCredentials)));
+            var keys = Assert.IsType<SessionAWSCredentials>(_converter.ConvertTo(handle, typeof(AWSCredentials), null!, true)).GetCredentials();
+            Assert.Equal(("ASIATEMP", "temp-secret", "temp-token"), (keys.AccessKey, keys.SecretKey, keys.Token));
+        }
+
+        [Fact]
         public void LongTermCredential_BecomesBasicAwsCredentials()
         {
             var source = new XAccountCredential("AKIALONG", "long-secret");

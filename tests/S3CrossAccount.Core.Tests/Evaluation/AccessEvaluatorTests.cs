@@ -22,7 +22,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var d = Decide(Request(AliceA, "s3:GetObject"));
             Assert.Equal(Decision.ImplicitDeny, d.Decision);
             Assert.False(d.Allowed);
-            Assert.Equal("same account: neither an identity policy nor the bucket policy allows s3:GetObject", d.Reason);
+            Assert.Equal(DecisionRule.SameAccountNothingAllows, d.Rule);
         }
 
         [Fact]
@@ -30,7 +30,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         {
             var d = Decide(Request(AliceA, "s3:GetObject"), null, Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)), "alice-read"));
             Assert.True(d.Allowed);
-            Assert.Equal("same account: identity policy allows s3:GetObject", d.Reason);
+            Assert.Equal(DecisionRule.SameAccountIdentityPolicyAllows, d.Rule);
             Assert.Equal("alice-read", d.Layer(PolicyLayer.IdentityPolicy)!.Statements.Single().PolicyName);
         }
 
@@ -40,7 +40,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, $"{{\"AWS\":\"{AliceA}\"}}", sid: "ReadAlice")), "bucket");
             var d = Decide(Request(AliceA, "s3:GetObject"), bucket);
             Assert.True(d.Allowed);
-            Assert.Equal("same account: bucket policy allows s3:GetObject", d.Reason);
+            Assert.Equal(DecisionRule.SameAccountResourcePolicyAllows, d.Rule);
             Assert.Equal("ReadAlice", d.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
         }
 
@@ -61,7 +61,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"*\"", "\"*\"")));
             var d = Decide(Request(AliceA, "s3:GetObject", context: ("aws:SecureTransport", "false")), bucket, identity);
             Assert.Equal(Decision.ExplicitDeny, d.Decision);
-            Assert.Equal("explicit Deny in bucket policy 'bucket' (Sid DenyHttp) for s3:GetObject", d.Reason);
+            Assert.Equal("DenyHttp", d.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
             Assert.True(Decide(Request(AliceA, "s3:GetObject", context: ("aws:SecureTransport", "true")), bucket, identity).Allowed);
         }
 
@@ -75,7 +75,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             {
                 var d = Decide(Request(root, action, bucketArn), lockout);
                 Assert.Equal(Decision.Allowed, d.Decision);
-                Assert.Equal($"same account: the bucket owner's root user may always call {action}, even though the bucket policy denies it", d.Reason);
+                Assert.Equal(DecisionRule.BucketOwnerRootManagesBucketPolicy, d.Rule);
             }
 
             Assert.Equal(Decision.ExplicitDeny, Decide(Request(root, "s3:GetBucketAcl", bucketArn), lockout).Decision);
@@ -88,7 +88,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var open = Policy(Doc(Allow("\"s3:*\"", $"\"{bucketArn}\"", "\"*\"")));
             var other = Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:PutBucketPolicy", bucketArn), open, admin);
             Assert.Equal(Decision.ImplicitDeny, other.Decision);
-            Assert.Equal($"cross-account: only identities of the bucket owner's account {A} may call s3:PutBucketPolicy (S3 answers 405 Method Not Allowed)", other.Reason);
+            Assert.Equal(DecisionRule.BucketPolicyActionFromAnotherAccount, other.Rule);
             Assert.Equal(Decision.ImplicitDeny, Decide(Request("*", "s3:GetBucketPolicy", bucketArn), open).Decision);
             Assert.True(Decide(Request($"arn:aws:iam::{B}:user/bob", "s3:GetBucketAcl", bucketArn), open, admin).Allowed);
 
@@ -96,7 +96,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var scp = Policy(Doc(Allow("\"*\"", "\"*\""), Deny("\"s3:PutBucketPolicy\"", "\"*\"")), "scp");
             var withScp = AccessEvaluator.Evaluate(Request(root, "s3:PutBucketPolicy", bucketArn), new AccessPolicies { BucketPolicy = lockout, ServiceControlPolicies = new[] { scp } });
             Assert.Equal(Decision.ExplicitDeny, withScp.Decision);
-            Assert.StartsWith("explicit Deny in SCP 'scp'", withScp.Reason);
+            Assert.Equal(LayerOutcome.Deny, withScp.Layer(PolicyLayer.ServiceControlPolicy)!.Outcome);
         }
 
         [Fact]
@@ -105,7 +105,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\""), Deny("\"s3:Delete*\"", "\"*\"")), "guard");
             var d = Decide(Request(AliceA, "s3:DeleteObject"), null, identity);
             Assert.Equal(Decision.ExplicitDeny, d.Decision);
-            Assert.Equal("explicit Deny in identity policy 'guard' (statement #2) for s3:DeleteObject", d.Reason);
+            Assert.Equal(1, d.Layer(PolicyLayer.IdentityPolicy)!.Statements.Single().Index);
         }
 
         [Fact]
@@ -114,7 +114,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var bucket = Policy(Doc(Allow("[\"s3:GetObject\",\"s3:PutObject\"]", ObjectsStar, $"{{\"AWS\":\"{BobB}\"}}")), "bucket");
             var d = Decide(Request(BobB, "s3:PutObject"), bucket);
             Assert.Equal(Decision.ImplicitDeny, d.Decision);
-            Assert.Equal("cross-account: bucket policy allows, but no identity policy in 444455556666 allows s3:PutObject", d.Reason);
+            Assert.Equal(DecisionRule.CrossAccountIdentityNotAllowed, d.Rule);
         }
 
         [Fact]
@@ -123,7 +123,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar)));
             var d = Decide(Request(BobB, "s3:GetObject"), null, identity);
             Assert.Equal(Decision.ImplicitDeny, d.Decision);
-            Assert.Equal("cross-account: identity policy allows, but neither the bucket policy nor an ACL of account 111122223333 allows s3:GetObject", d.Reason);
+            Assert.Equal(DecisionRule.CrossAccountResourceOwnerNotAllowed, d.Rule);
         }
 
         [Fact]
@@ -176,6 +176,42 @@ namespace S3CrossAccount.Core.Tests.Evaluation
                 "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":" + notPrincipal + "},\"Action\":\"s3:GetObject\",\"Resource\":" + ObjectsStar + "}"));
             var d = Decide(Request(caller, "s3:GetObject"), bucket);
             Assert.Equal(allowed ? Decision.Allowed : Decision.ExplicitDeny, d.Decision);
+        }
+
+        [Theory]
+        [InlineData(true, Decision.ExplicitDeny)]
+        [InlineData(false, Decision.Allowed)]
+        public void NotPrincipal_Deny_DeniesEveryIamPrincipalWithAPermissionsBoundary_WhateverItLists(bool boundary, Decision expected)
+        {
+            // Issue 17's case: dave and his account are listed in NotPrincipal, so without a boundary the Deny spares him.
+            const string dave = "arn:aws:iam::222233334444:user/dave";
+            var bucket = Policy(Doc(
+                Allow("\"s3:*\"", ObjectsStar, $"{{\"AWS\":\"{dave}\"}}"),
+                "{\"Sid\":\"OnlyDave\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + dave + "\",\"arn:aws:iam::222233334444:root\"]},\"Action\":\"s3:*\",\"Resource\":" + ObjectsStar + "}"), "bucket");
+            var policies = new AccessPolicies
+            {
+                BucketPolicy = bucket,
+                IdentityPolicies = new[] { Policy(Doc(Allow("\"s3:*\"", "\"*\""))) },
+                PermissionsBoundary = boundary ? Policy(Doc(Allow("\"*\"", "\"*\"")), "boundary") : null,
+            };
+            var d = AccessEvaluator.Evaluate(Request(dave, "s3:GetObject"), policies);
+            Assert.Equal(expected, d.Decision);
+            Assert.Equal(expected, AccessEvaluator.Decide(Request(dave, "s3:GetObject"), policies).Decision);
+            Assert.Equal(expected, AccessEvaluator.Evaluate(Request(dave, "s3:GetObject"), policies, detailed: true).Decision);
+            if (boundary)
+            {
+                Assert.Equal("OnlyDave", d.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
+            }
+        }
+
+        [Fact]
+        public void NotPrincipal_Deny_WithABoundaryGiven_StillSparesTheListedRootUser()
+        {
+            // The root user cannot have a permissions boundary, so the rule does not reach it.
+            var bucket = Policy(Doc("{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:*\",\"Resource\":" + ObjectsStar + "}",
+                Allow("\"s3:GetObject\"", ObjectsStar, "{\"AWS\":\"444455556666\"}")));
+            var policies = new AccessPolicies { BucketPolicy = bucket, PermissionsBoundary = Policy(Doc(Allow("\"*\"", "\"*\""))) };
+            Assert.True(AccessEvaluator.Evaluate(Request($"arn:aws:iam::{B}:root", "s3:GetObject"), policies).Allowed);
         }
 
         [Fact]
@@ -262,7 +298,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.True(Decide(Request(BobB, "s3:GetObject"), everyone, identity).Allowed);
             var inC = Decide(Request(BobB, "s3:GetObject", bucketAccount: C), everyone, identity);
             Assert.Equal(Decision.ImplicitDeny, inC.Decision);
-            Assert.Equal($"cross-account: bucket policy allows, but no identity policy in {B} allows s3:GetObject", inC.Reason);
+            Assert.Equal(DecisionRule.CrossAccountIdentityNotAllowed, inC.Rule);
 
             // A value the caller gives explicitly wins (as for every derived key).
             Assert.True(Decide(Request(BobB, "s3:GetObject", bucketAccount: C, context: (key, A)), everyone, identity).Allowed);
@@ -278,7 +314,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")));
             var outsider = Decide(Request(BobB, "s3:GetObject"), bucket, identity);
             Assert.Equal(Decision.ExplicitDeny, outsider.Decision);
-            Assert.Equal("explicit Deny in bucket policy 'policy' (Sid Perimeter) for s3:GetObject", outsider.Reason);
+            Assert.Equal("Perimeter", outsider.Layer(PolicyLayer.BucketPolicy)!.Statements.Single().Sid);
             Assert.True(Decide(Request(BobB, "s3:GetObject", context: ("aws:PrincipalOrgID", "o-abc123")), bucket, identity).Allowed);
             Assert.True(Decide(Request("logging.s3.amazonaws.com", "s3:GetObject"), bucket).Allowed);
 
@@ -313,7 +349,8 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.True(AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject"), policies).Allowed);
             var d = AccessEvaluator.Evaluate(Request(AliceA, "s3:PutObject"), policies);
             Assert.Equal(Decision.ImplicitDeny, d.Decision);
-            Assert.Equal("same account: neither an identity policy nor the bucket policy allows s3:PutObject", d.Reason);
+            Assert.Equal(DecisionRule.SameAccountNothingAllows, d.Rule);
+            Assert.Equal(LayerOutcome.NoMatch, d.Layer(PolicyLayer.PermissionsBoundary)!.Outcome);
         }
 
         [Fact]
@@ -322,7 +359,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var identity = Policy(Doc(Allow("\"s3:*\"", "\"*\"")));
             var sessionPolicy = Policy(Doc(Allow("\"s3:GetObject\"", "\"*\"")), "session");
             var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, SessionPolicy = sessionPolicy };
-            var principal = $"arn:aws:sts::{A}:assumed-role/R/s";
+            var principal = $"arn:aws:sts::{A}:assumed-role/R/s1";
             Assert.True(AccessEvaluator.Evaluate(Request(principal, "s3:GetObject"), policies).Allowed);
             Assert.False(AccessEvaluator.Evaluate(Request(principal, "s3:PutObject"), policies).Allowed);
         }
@@ -335,7 +372,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var policies = new AccessPolicies { IdentityPolicies = new[] { identity }, ServiceControlPolicies = new[] { scp } };
             Assert.True(AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObject"), policies).Allowed);
             var put = AccessEvaluator.Evaluate(Request(AliceA, "s3:PutObject"), policies);
-            Assert.Equal("no service control policy of account 111122223333 allows s3:PutObject", put.Reason);
+            Assert.Equal(DecisionRule.NoServiceControlPolicyAllows, put.Rule);
             Assert.Equal(Decision.ExplicitDeny, AccessEvaluator.Evaluate(Request(AliceA, "s3:GetObjectAcl"), policies).Decision);
         }
 
@@ -361,7 +398,8 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.Equal("ACLs are disabled (BucketOwnerEnforced)", denied.Layer(PolicyLayer.Acl)!.Note);
             var allowed = AccessEvaluator.Evaluate(Request(BobB, "s3:PutObject"), preferred);
             Assert.True(allowed.Allowed);
-            Assert.Equal("cross-account: an ACL grant and an identity policy in 444455556666 allow s3:PutObject", allowed.Reason);
+            Assert.Equal(DecisionRule.CrossAccountBothAllow, allowed.Rule);
+            Assert.Equal(LayerOutcome.Allow, allowed.Layer(PolicyLayer.Acl)!.Outcome);
         }
 
         [Theory]
@@ -440,7 +478,8 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             const string dave = "arn:aws:iam::777788889999:user/Dave";
             Assert.True(AccessEvaluator.EvaluateAssumeRole(dave, role, trust, new[] { daveAssume }).Allowed);
             var noIdentity = AccessEvaluator.EvaluateAssumeRole(dave, role, trust, new EvaluationPolicy[0]);
-            Assert.Equal("cross-account: trust policy allows, but no identity policy in 777788889999 allows sts:AssumeRole", noIdentity.Reason);
+            Assert.Equal(DecisionRule.CrossAccountIdentityNotAllowed, noIdentity.Rule);
+            Assert.Equal(LayerOutcome.Allow, noIdentity.Layer(PolicyLayer.TrustPolicy)!.Outcome);
             var stranger = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::444455556666:user/bob", role, trust, new[] { daveAssume });
             Assert.False(stranger.Allowed);
         }
@@ -452,7 +491,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             var trust = Policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"777788889999\"},\"Action\":\"sts:AssumeRole\"}]}", "trust");
             var root = AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:root", role, trust, new EvaluationPolicy[0]);
             Assert.Equal(Decision.ImplicitDeny, root.Decision);
-            Assert.Equal("the root user of account 777788889999 cannot assume a role; an IAM user or role of that account must call sts:AssumeRole", root.Reason);
+            Assert.Equal(DecisionRule.RootUserCannotAssumeRole, root.Rule);
             var assumeAny = Policy(Doc(Allow("\"sts:AssumeRole\"", "\"*\"")));
             Assert.True(AccessEvaluator.EvaluateAssumeRole("arn:aws:iam::777788889999:user/Dave", role, trust, new[] { assumeAny }).Allowed);
         }
@@ -493,6 +532,26 @@ namespace S3CrossAccount.Core.Tests.Evaluation
             Assert.False(tls.ConditionsMet);
             Assert.Contains("Bool aws:SecureTransport [true] -> false", tls.Conditions);
             Assert.Null(AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket }).Trace);
+        }
+
+        [Fact]
+        public void Detailed_ConditionTests_AreData()
+        {
+            var bucket = Policy(Doc(Allow("\"s3:GetObject\"", ObjectsStar, "\"*\"",
+                "{\"StringEquals\":{\"aws:PrincipalOrgID\":[\"o-abc123\",\"o-def456\"]},\"IpAddressIfExists\":{\"aws:SourceIp\":\"203.0.113.0/24\"},\"Null\":{\"s3:x-amz-acl\":\"true\"}}", "Org")), "bucket");
+            var d = AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject", context: new[] { ("aws:PrincipalOrgID", "o-other"), ("s3:x-amz-acl", "private") }), new AccessPolicies { BucketPolicy = bucket }, detailed: true);
+            var results = d.ConditionResults.ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "bucket Org StringEquals aws:PrincipalOrgID [o-abc123,o-def456] [o-other] present=True matched=False",
+                    "bucket Org IpAddressIfExists aws:SourceIp [203.0.113.0/24] [] present=False matched=True",
+                    "bucket Org Null s3:x-amz-acl [true] [private] present=True matched=False",
+                },
+                results.Select(r => $"{r.PolicyName} {r.Sid} {r.Operator} {r.Key} [{string.Join(",", r.PolicyValues)}] [{string.Join(",", r.RequestValues)}] present={r.KeyPresent} matched={r.Matched}").ToArray());
+            Assert.All(results, r => Assert.Equal(PolicyLayer.BucketPolicy, r.Layer));
+            Assert.Equal(new[] { "aws:PrincipalOrgID", "s3:x-amz-acl" }, results.Where(r => !r.Matched).Select(r => r.Key).ToArray());
+            Assert.Empty(AccessEvaluator.Evaluate(Request(BobB, "s3:GetObject"), new AccessPolicies { BucketPolicy = bucket }).ConditionResults);
         }
     }
 }

@@ -153,7 +153,9 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         [Theory]
         [InlineData("true", null, true)]
         [InlineData("true", "x", false)]
-        [InlineData("true", "", true)]
+        // A key present with an empty value exists: Null tests presence ("false (the key exists and its value is not null)").
+        [InlineData("true", "", false)]
+        [InlineData("false", "", true)]
         [InlineData("false", "x", true)]
         [InlineData("false", null, false)]
         public void NullCheck(string policy, string? context, bool expected) => Assert.Equal(expected, Eval("Null", context, policy));

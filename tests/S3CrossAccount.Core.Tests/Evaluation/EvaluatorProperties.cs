@@ -21,7 +21,7 @@ namespace S3CrossAccount.Core.Tests.Evaluation
         private static readonly string[] Principals =
         {
             "arn:aws:iam::111122223333:user/alice", "arn:aws:iam::444455556666:user/bob", "arn:aws:iam::444455556666:root",
-            "arn:aws:sts::444455556666:assumed-role/Reader/s1", "arn:aws:sts::111122223333:assumed-role/Admin/x", "*",
+            "arn:aws:sts::444455556666:assumed-role/Reader/s1", "arn:aws:sts::111122223333:assumed-role/Admin/x1", "*",
         };
 
         private static readonly string[] Actions = { "s3:GetObject", "s3:PutObject", "s3:GetObjectAcl", "s3:ListBucket", "s3:DeleteObject" };

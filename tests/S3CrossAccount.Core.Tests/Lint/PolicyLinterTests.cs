@@ -1,4 +1,5 @@
 using System.Linq;
+using S3CrossAccount.Core.Evaluation.Conditions;
 using S3CrossAccount.Core.Policies;
 using S3CrossAccount.Core.Policies.Builders;
 using S3CrossAccount.Core.Policies.Lint;
@@ -52,6 +53,21 @@ namespace S3CrossAccount.Core.Tests.Lint
             Assert.Empty(Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}}]}"));
             Assert.Equal(new[] { "DenyLocksOutBucketOwner@0" }, Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]}]}"));
             Assert.Empty(Codes("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
+        }
+
+        [Theory]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:*\"", "\"*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":[\"arn:aws:iam::222233334444:user/bob\"]", "\"*\"", "[\"*\"]", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":\"arn:aws:iam::222233334444:root\"", "[\"s3:GetObject\",\"s3:*\"]", "\"arn:aws:s3:::*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"CanonicalUser\":\"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be\"", "\"S3:*\"", "\"*\"", "AllS3ActionsOnEveryResource@0")]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:*\"", "[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]", "")]
+        [InlineData("\"AWS\":\"222233334444\"", "\"s3:GetObject\"", "\"*\"", "")]
+        public void AllS3ActionsOnEveryResource_ForANamedPrincipal_IsAWarning(string principal, string action, string resource, string expected)
+        {
+            var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{" + principal + "},\"Action\":" + action + ",\"Resource\":" + resource + "}]}";
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected }, Codes(json, PolicyKind.BucketPolicy));
+            var denied = json.Replace("\"Allow\"", "\"Deny\"");
+            Assert.DoesNotContain("AllS3ActionsOnEveryResource@0", Codes(denied, PolicyKind.BucketPolicy));
         }
 
         [Theory]
@@ -167,6 +183,26 @@ namespace S3CrossAccount.Core.Tests.Lint
             Assert.Equal("InvalidConditionValue", finding.Code);
             Assert.Equal(FindingSeverity.Warning, finding.Severity);
             Assert.Contains(message, finding.Message);
+        }
+
+        [Fact]
+        public void TheLinterKnowsExactlyTheEvaluatorsOperators_WithEveryQualifier()
+        {
+            var names = ConditionOperatorRegistry.All.Select(o => o.Name).ToArray();
+            Assert.Equal(27, names.Length);
+            foreach (var name in names)
+            {
+                var forms = new[] { name, "ForAnyValue:" + name, "ForAllValues:" + name }.Concat(name == "Null" ? new string[0] : new[] { name + "IfExists", "ForAllValues:" + name + "IfExists" });
+                foreach (var op in forms)
+                {
+                    Assert.DoesNotContain("InvalidConditionOperator@0", Codes(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{\"" + op + "\":{\"aws:SourceIp\":\"x\"}}}]}", PolicyKind.ManagedPolicy));
+                }
+            }
+
+            foreach (var op in new[] { "NullIfExists", "StringEqualsIgnorecase", "ForEachValue:StringEquals", "IfExists", "StringLikeIfExistsIfExists" })
+            {
+                Assert.Equal(new[] { "InvalidConditionOperator@0" }, Codes(Allow + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{\"" + op + "\":{\"aws:SourceIp\":\"x\"}}}]}", PolicyKind.ManagedPolicy));
+            }
         }
 
         [Fact]

@@ -24,7 +24,7 @@ namespace S3CrossAccount.Core.Tests.Reports
         public void Seed002BucketPolicy_NamesExactlyAccountBsUser()
         {
             var policy = PolicyJson.Parse("{ \"Version\": \"2012-10-17\", \"Statement\": [ { \"Effect\": \"Allow\", \"Principal\": { \"AWS\": \"arn:aws:iam::222233334444:user/AccountBUserName\" }, \"Action\": [ \"s3:GetObject\", \"s3:GetObjectVersion\", \"s3:PutObject\", \"s3:PutObjectAcl\" ], \"Resource\": [ \"arn:aws:s3:::account-a-bucket/*\" ] } ] }");
-            Assert.Equal(new[] { "arn:aws:iam::222233334444:user/AccountBUserName|AWS|222233334444|BucketPolicy|s3:GetObject, s3:GetObjectVersion, s3:PutObject, s3:PutObjectAcl|arn:aws:s3:::account-a-bucket/*||Statement[0]|False" },
+            Assert.Equal(new[] { "arn:aws:iam::222233334444:user/AccountBUserName|AWS|222233334444|BucketPolicy|s3:GetObject, s3:GetObjectVersion, s3:PutObject, s3:PutObjectAcl|arn:aws:s3:::account-a-bucket/*||statement #1|False" },
                 AccessReportBuilder.ForBucketPolicy(Bucket, A, policy).Select(Row));
         }
 
@@ -45,10 +45,10 @@ namespace S3CrossAccount.Core.Tests.Reports
                 + "{ \"Sid\": \"AllBut\", \"Effect\": \"Allow\", \"NotPrincipal\": { \"AWS\": \"arn:aws:iam::222233334444:root\" }, \"NotAction\": \"s3:DeleteObject\", \"Resource\": \"arn:aws:s3:::account-a-bucket/x/*\" } ] }");
             Assert.Equal(new[]
             {
-                "333344445555|AWS|333344445555|BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||Statement[0]|False",
-                "arn:aws:sts::444455556666:assumed-role/R/s|AWS|444455556666|BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||Statement[0]|False",
-                BId + "|CanonicalUser||BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||Statement[0]|False",
-                "logging.s3.amazonaws.com|Service||BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||Statement[0]|False",
+                "333344445555|AWS|333344445555|BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||statement #1|False",
+                "arn:aws:sts::444455556666:assumed-role/R/s|AWS|444455556666|BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||statement #1|False",
+                BId + "|CanonicalUser||BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||statement #1|False",
+                "logging.s3.amazonaws.com|Service||BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/*||statement #1|False",
                 "*|Public||BucketPolicy|s3:GetObject|arn:aws:s3:::account-a-bucket/pub/*|{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}|Public|True",
                 "*|Public||BucketPolicy|NOT s3:DeleteObject|arn:aws:s3:::account-a-bucket/x/*||AllBut|True",
             }, AccessReportBuilder.ForBucketPolicy(Bucket, A, policy, OwnerId).Select(Row));

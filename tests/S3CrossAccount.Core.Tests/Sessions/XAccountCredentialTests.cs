@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using S3CrossAccount.Core.Sessions;
 using Xunit;
 
@@ -22,8 +23,27 @@ namespace S3CrossAccount.Core.Tests.Sessions
         {
             var credential = new XAccountCredential("AKIAEXAMPLE", "secret", "");
             Assert.False(credential.IsTemporary);
-            Assert.Null(credential.SessionToken);
+            Assert.Null(credential.GetCredentials().Token);
+            Assert.False(credential.GetCredentials().UseToken);
             Assert.Equal("AccessKey AKIAEXAMPLE (long-term)", credential.ToString());
+        }
+
+        [Fact]
+        public void TheSecretAndToken_AreNoPublicProperty_OfTheCredential_OrItsHandle()
+        {
+            var credential = new XAccountCredential("ASIAEXAMPLE", "wJalrXUtnFEMI-secret", "FwoGZXIvYXdzE-token");
+            var credentialProperties = typeof(XAccountCredential).GetProperties().Select(p => p.Name).OrderBy(n => n);
+            Assert.Equal(new[] { "AccessKey", "AssumedRoleArn", "Credential", "Expiration", "IsTemporary", "SourceDescription" }, credentialProperties);
+            Assert.Empty(typeof(XAccountCredentialHandle).GetProperties());
+            Assert.Equal(credential.ToString(), credential.Credential.ToString());
+        }
+
+        [Fact]
+        public void GetCredentials_GivesTheKeys_LikeAwsImmutableCredentials_ButPrintsOnlyTheAccessKey()
+        {
+            var keys = new XAccountCredential("ASIAEXAMPLE", "wJalrXUtnFEMI-secret", "FwoGZXIvYXdzE-token").Credential.GetCredentials();
+            Assert.Equal(("ASIAEXAMPLE", "wJalrXUtnFEMI-secret", "FwoGZXIvYXdzE-token", true), (keys.AccessKey, keys.SecretKey, keys.Token, keys.UseToken));
+            Assert.Equal("AccessKey ASIAEXAMPLE (temporary)", keys.ToString());
         }
 
         [Theory]

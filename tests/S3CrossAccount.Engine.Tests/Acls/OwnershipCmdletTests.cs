@@ -14,9 +14,9 @@ namespace S3CrossAccount.Engine.Tests.Acls
         private const string Enforced = "GET ownershipControls";
 
         [Theory]
-        [InlineData("Grant-XAccountAcl -Bucket b -Permission WRITE -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
-        [InlineData("Grant-XAccountAcl -Bucket b -Prefix reports/ -Permission READ -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
-        [InlineData("Grant-XAccountAcl -Bucket b -Key k -Permission READ -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
+        [InlineData("Grant-XAccountAcl -Bucket bkt -Permission WRITE -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
+        [InlineData("Grant-XAccountAcl -Bucket bkt -Prefix reports/ -Permission READ -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
+        [InlineData("Grant-XAccountAcl -Bucket bkt -Key k -Permission READ -CanonicalId abc", "S3CrossAccount.Commands.Acls.GrantXAccountAclCommand")]
         public void Grant_OnABucketOwnerEnforcedBucket_IsAclNotSupported_NamingTheAlternatives(string command, string cmdlet)
         {
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("BucketOwnerEnforced"));
@@ -28,13 +28,13 @@ namespace S3CrossAccount.Engine.Tests.Acls
             var error = r.Errors[0];
             Assert.Equal("AclNotSupported," + cmdlet, error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-            Assert.Equal("b", error.TargetObject);
+            Assert.Equal("bkt", error.TargetObject);
             Assert.Contains("BucketOwnerEnforced", error.ErrorDetails.Message);
-            Assert.Contains("New-XAccountBucketPolicy -Bucket b", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("New-XAccountBucketPolicy -Bucket bkt", error.ErrorDetails.RecommendedAction);
             Assert.Contains("Set-XAccountBucketPolicy", error.ErrorDetails.RecommendedAction);
-            Assert.Contains("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership BucketOwnerPreferred", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership BucketOwnerPreferred", error.ErrorDetails.RecommendedAction);
             // Refused before reading or listing anything else.
-            Assert.Equal(new[] { "GET /b/?ownershipControls" }, s3.Requests);
+            Assert.Equal(new[] { "GET /bkt/?ownershipControls" }, s3.Requests);
             Assert.Empty(r.Output);
         }
 
@@ -43,13 +43,13 @@ namespace S3CrossAccount.Engine.Tests.Acls
         {
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("BucketOwnerEnforced"));
             using var s = new PowerShellSession();
-            var enforced = s.Run("Get-XAccountObjectOwnership -Bucket b " + s3.Args).ShouldSucceed().Output.Single();
+            var enforced = s.Run("Get-XAccountObjectOwnership -Bucket bkt " + s3.Args).ShouldSucceed().Output.Single();
             Assert.Equal("BucketOwnerEnforced", enforced.Properties["ObjectOwnership"].Value.ToString());
             Assert.Equal(false, enforced.Properties["AclsEnabled"].Value);
             Assert.Equal("Configured", enforced.Properties["Source"].Value.ToString());
 
             s3.On(Enforced, 404, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>OwnershipControlsNotFoundError</Code><Message>The bucket ownership controls were not found</Message><BucketName>b</BucketName></Error>");
-            var old = s.Run("Get-XAccountObjectOwnership -Bucket b " + s3.Args).ShouldSucceed().Output.Single();
+            var old = s.Run("Get-XAccountObjectOwnership -Bucket bkt " + s3.Args).ShouldSucceed().Output.Single();
             Assert.Equal("ObjectWriter", old.Properties["ObjectOwnership"].Value.ToString());
             Assert.Equal(true, old.Properties["AclsEnabled"].Value);
             Assert.Equal("NotConfigured", old.Properties["Source"].Value.ToString());
@@ -63,12 +63,12 @@ namespace S3CrossAccount.Engine.Tests.Acls
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("BucketOwnerEnforced")).On("PUT ownershipControls", 200, string.Empty);
             using var s = new PowerShellSession();
 
-            var result = s.Run($"Set-XAccountObjectOwnership -Bucket b -ObjectOwnership BucketOwnerPreferred {switches} {s3.Args}").ShouldSucceed().Output.Single();
+            var result = s.Run($"Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership BucketOwnerPreferred {switches} {s3.Args}").ShouldSucceed().Output.Single();
 
             Assert.Equal(true, result.Properties["Changed"].Value);
             Assert.Equal("BucketOwnerEnforced", result.Properties["PreviousObjectOwnership"].Value.ToString());
             Assert.Equal(true, result.Properties["AclsEnabled"].Value);
-            Assert.Equal(new[] { "GET /b/?ownershipControls", "PUT /b/?ownershipControls" }, s3.Requests);
+            Assert.Equal(new[] { "GET /bkt/?ownershipControls", "PUT /bkt/?ownershipControls" }, s3.Requests);
         }
 
         [Fact]
@@ -77,15 +77,15 @@ namespace S3CrossAccount.Engine.Tests.Acls
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("BucketOwnerEnforced")).On("PUT ownershipControls", 200, string.Empty);
             using var s = new PowerShellSession();
 
-            var r = s.Run("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership ObjectWriter " + s3.Args);
+            var r = s.Run("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership ObjectWriter " + s3.Args);
 
             // The hosted engine has no interactive host, so the prompt itself fails: proof that it was shown.
             Assert.Equal("HostFunctionNotImplemented,S3CrossAccount.Commands.Acls.SetXAccountObjectOwnershipCommand", r.FirstError?.FullyQualifiedErrorId);
             Assert.Empty(r.Output);
-            Assert.Equal(new[] { "GET /b/?ownershipControls" }, s3.Requests);
+            Assert.Equal(new[] { "GET /bkt/?ownershipControls" }, s3.Requests);
 
             // With $ConfirmPreference 'None' nothing is ever confirmed, so the write happens.
-            var none = s.Run("$ConfirmPreference = 'None'; Set-XAccountObjectOwnership -Bucket b -ObjectOwnership ObjectWriter " + s3.Args).ShouldSucceed();
+            var none = s.Run("$ConfirmPreference = 'None'; Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership ObjectWriter " + s3.Args).ShouldSucceed();
             Assert.Equal(true, none.Output.Single().Properties["Changed"].Value);
         }
 
@@ -95,13 +95,13 @@ namespace S3CrossAccount.Engine.Tests.Acls
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("ObjectWriter")).On("PUT ownershipControls", 200, string.Empty);
             using var s = new PowerShellSession();
 
-            var disabled = s.Run("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership BucketOwnerEnforced " + s3.Args).ShouldSucceed().Output.Single();
+            var disabled = s.Run("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership BucketOwnerEnforced " + s3.Args).ShouldSucceed().Output.Single();
             Assert.Equal(true, disabled.Properties["Changed"].Value);
             Assert.Equal(false, disabled.Properties["AclsEnabled"].Value);
 
-            var same = s.Run("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership ObjectWriter " + s3.Args).ShouldSucceed().Output.Single();
+            var same = s.Run("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership ObjectWriter " + s3.Args).ShouldSucceed().Output.Single();
             Assert.Equal(false, same.Properties["Changed"].Value);
-            Assert.Equal(new[] { "GET /b/?ownershipControls", "PUT /b/?ownershipControls", "GET /b/?ownershipControls" }, s3.Requests);
+            Assert.Equal(new[] { "GET /bkt/?ownershipControls", "PUT /bkt/?ownershipControls", "GET /bkt/?ownershipControls" }, s3.Requests);
         }
 
         [Fact]
@@ -110,10 +110,10 @@ namespace S3CrossAccount.Engine.Tests.Acls
             using var s3 = new CannedS3().On(Enforced, 200, CannedS3.Ownership("BucketOwnerEnforced")).On("PUT ownershipControls", 200, string.Empty);
             using var s = new PowerShellSession();
 
-            var r = s.Run("Set-XAccountObjectOwnership -Bucket b -ObjectOwnership BucketOwnerPreferred -Force -WhatIf " + s3.Args).ShouldSucceed();
+            var r = s.Run("Set-XAccountObjectOwnership -Bucket bkt -ObjectOwnership BucketOwnerPreferred -Force -WhatIf " + s3.Args).ShouldSucceed();
 
             Assert.Empty(r.Output);
-            Assert.Equal(new[] { "GET /b/?ownershipControls" }, s3.Requests);
+            Assert.Equal(new[] { "GET /bkt/?ownershipControls" }, s3.Requests);
         }
     }
 }

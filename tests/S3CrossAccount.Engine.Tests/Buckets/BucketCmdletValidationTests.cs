@@ -39,11 +39,11 @@ namespace S3CrossAccount.Engine.Tests.Buckets
         }
 
         [Fact]
-        public void PolicyJsonThatDoesNotParse_FailsAtBinding()
+        public void PolicyJsonThatDoesNotParse_IsInvalidPolicyJson_BeforeAnyRequest()
         {
             using var s = new PowerShellSession();
             var r = s.Run("Set-XAccountBucketPolicy -Bucket reports-bucket -Policy '{\"Statement\": [' " + Offline);
-            Assert.StartsWith("ParameterArgumentTransformationError,", r.FirstError!.FullyQualifiedErrorId);
+            Assert.Equal("InvalidPolicyJson,S3CrossAccount.Commands.Buckets.SetXAccountBucketPolicyCommand", r.FirstError!.FullyQualifiedErrorId);
         }
 
         [Fact]

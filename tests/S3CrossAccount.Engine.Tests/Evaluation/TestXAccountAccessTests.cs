@@ -120,14 +120,18 @@ $dave = New-XAccountAssumeRolePolicy -RoleArn arn:aws:iam::111122223333:role/R
             Assert.Equal(new[] { true }, r.All<bool>().ToArray());
         }
 
+        /// <summary>The default view is a list (no table holds two ARNs and a reason at 80 columns); its rendering is pinned in tests/Pester/Views.Tests.ps1.</summary>
         [Fact]
-        public void FormatView_ForTheDecisionType_ShowsTheSixColumns()
+        public void FormatView_ForTheDecisionType_IsAListOfTheSixFields_ThenTheLayersAndTheTrace()
         {
             var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(PowerShellSession.ManifestPath)!, "S3CrossAccount.Format.ps1xml");
             var doc = System.Xml.Linq.XDocument.Load(path);
-            var view = doc.Descendants("View").Single(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName") == typeof(AccessDecision).FullName);
-            Assert.Equal(new[] { "Allowed", "Decision", "Principal", "Action", "Resource", "Reason" }, view.Descendants("PropertyName").Select(e => e.Value).ToArray());
-            foreach (var property in view.Descendants("PropertyName").Select(e => e.Value))
+            var views = doc.Descendants("View").Where(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName") == typeof(AccessDecision).FullName).ToList();
+            var list = views.First().Element("ListControl");
+            Assert.NotNull(list);
+            Assert.Equal(new[] { "Allowed", "Decision", "Principal", "Action", "Resource", "Reason", "Layers", "Trace" }, list!.Descendants("Label").Select(e => e.Value).ToArray());
+            Assert.Contains(views, v => v.Element("TableControl") != null);
+            foreach (var property in views.SelectMany(v => v.Descendants("PropertyName")).Select(e => e.Value))
             {
                 Assert.NotNull(typeof(AccessDecision).GetProperty(property));
             }

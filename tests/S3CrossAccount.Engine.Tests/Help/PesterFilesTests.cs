@@ -5,7 +5,7 @@ using Xunit;
 
 namespace S3CrossAccount.Engine.Tests.Help
 {
-    /// <summary>No pwsh or Pester on the build machines: at least prove the user-facing Pester files parse.</summary>
+    /// <summary>The user-facing Pester files parse (a quick check; tests/S3CrossAccount.PesterTests runs them in real pwsh).</summary>
     public class PesterFilesTests
     {
         [Fact]

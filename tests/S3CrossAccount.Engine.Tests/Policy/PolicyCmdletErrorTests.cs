@@ -15,6 +15,7 @@ namespace S3CrossAccount.Engine.Tests.Policy
         [InlineData("New-XAccountTrustPolicy -TrustedPrincipal 222233334444 -ExternalId x", "InvalidExternalId,S3CrossAccount.Commands.Policy.NewXAccountTrustPolicyCommand", "x")]
         [InlineData("New-XAccountTrustPolicy -TrustedPrincipal 222233334444 -PrincipalOrgId org1", "InvalidOrganizationId,S3CrossAccount.Commands.Policy.NewXAccountTrustPolicyCommand", "org1")]
         [InlineData("New-XAccountAssumeRolePolicy -RoleArn arn:aws:iam::111122223333:user/Dave", "InvalidArn,S3CrossAccount.Commands.Policy.NewXAccountAssumeRolePolicyCommand", "arn:aws:iam::111122223333:user/Dave")]
+        [InlineData("New-XAccountPolicyStatement -NotPrincipal 222233334444 -Action s3:GetObject -Resource 'arn:aws:s3:::b-1/*'", "PublicPrincipalNotAllowed,S3CrossAccount.Commands.Policy.NewXAccountPolicyStatementCommand", "NotPrincipal")]
         [InlineData("New-XAccountPolicyStatement -Action s3:GetObject -NotAction s3:PutObject", "InvalidParameterCombination,S3CrossAccount.Commands.Policy.NewXAccountPolicyStatementCommand", "Action")]
         [InlineData("New-XAccountPolicyStatement -Action s3:GetObject -Condition @{ Bool = 'x' }", "InvalidPolicyDocument,S3CrossAccount.Commands.Policy.NewXAccountPolicyStatementCommand", "Condition.Bool")]
         [InlineData("'{\"Statement\": [' | ConvertFrom-XAccountPolicyJson", "InvalidPolicyJson,S3CrossAccount.Commands.Policy.ConvertFromXAccountPolicyJsonCommand", "line 1, column 16")]
@@ -29,6 +30,16 @@ namespace S3CrossAccount.Engine.Tests.Policy
             Assert.Equal(fullyQualifiedErrorId, r.FirstError!.FullyQualifiedErrorId);
             Assert.Equal(target, r.FirstError.TargetObject);
             Assert.False(string.IsNullOrEmpty(r.FirstError.ErrorDetails?.RecommendedAction));
+        }
+
+        [Theory]
+        [InlineData("-Effect Deny")]
+        [InlineData("-AllowPublic")]
+        public void NotPrincipal_IsAccepted_WithDeny_OrWithAllowPublic(string extra)
+        {
+            using var s = new PowerShellSession();
+            var json = s.Run($"New-XAccountPolicyStatement -NotPrincipal 222233334444 -Action s3:GetObject -Resource 'arn:aws:s3:::b-1/*' {extra} | ConvertTo-XAccountPolicyJson -Compress").ShouldSucceed().Text;
+            Assert.Contains("\"NotPrincipal\":{\"AWS\":\"222233334444\"}", json);
         }
 
         [Fact]

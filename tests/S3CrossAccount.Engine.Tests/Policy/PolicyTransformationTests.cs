@@ -21,11 +21,11 @@ namespace S3CrossAccount.Engine.Tests.Policy
         }
 
         [Fact]
-        public void BadJsonText_IsATransformationErrorNamingTheProblem()
+        public void BadJsonText_IsTheModulesInvalidPolicyDocument_NamingTheProblem()
         {
             using var s = new PowerShellSession();
             var r = s.Run("Merge-XAccountPolicy -Policy '{\"Statement\": 5}' -Grant (New-XAccountTrustPolicy 222233334444)");
-            Assert.StartsWith("ParameterArgumentTransformationError,", r.FirstError!.FullyQualifiedErrorId);
+            Assert.Equal("InvalidPolicyDocument,S3CrossAccount.Commands.Policy.MergeXAccountPolicyCommand", r.FirstError!.FullyQualifiedErrorId);
             Assert.Contains("Invalid policy at Statement:", r.FirstError.Exception.Message);
         }
     }

@@ -6,10 +6,10 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SecurityToken;
+using S3CrossAccount.PesterTests;
 
 namespace S3CrossAccount.IntegrationTests.Harness
 {
@@ -247,7 +247,7 @@ namespace S3CrossAccount.IntegrationTests.Harness
         /// <summary>Runs a script with CEPH_DIR set; ("_", arg) pairs are passed as arguments.</summary>
         private static (int Exit, string Output) RunScript(string script, string stateDir, TimeSpan timeout, params (string Name, string Value)[] env)
         {
-            var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var psi = new ProcessStartInfo("bash");
             psi.ArgumentList.Add(script);
             foreach (var (name, value) in env)
             {
@@ -262,28 +262,8 @@ namespace S3CrossAccount.IntegrationTests.Harness
             }
 
             psi.Environment["CEPH_DIR"] = stateDir;
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = psi };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                lock (output)
-                {
-                    return (-1, output + $"\n{Path.GetFileName(script)} timed out after {timeout}");
-                }
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, output.ToString());
-            }
+            var (exit, output, timedOut) = ChildProcess.Run(psi, timeout);
+            return timedOut ? (-1, output + $"\n{Path.GetFileName(script)} timed out after {timeout}") : (exit, output);
         }
 
         private static string LastLines(string text, int count) =>

@@ -94,9 +94,11 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             // Step 4: C assumes the role; the credentials read the object but not its ACL (seed 001 step 3.2).
             var used = ps.Run($"$cred = $role | Use-XAccountRole -RoleSessionName s1 -SaveAs rolesession {asC} -Verbose; $cred").ShouldSucceed();
             var cred = used.Output.Single();
-            var accessKey = (string)cred.Properties["AccessKey"].Value;
-            var secretKey = (string)cred.Properties["SecretKey"].Value;
-            var sessionToken = (string)cred.Properties["SessionToken"].Value;
+            var keys = ps.Run("$cred.GetCredentials()").ShouldSucceed().Output.Single();
+            var accessKey = (string)keys.Properties["AccessKey"].Value;
+            var secretKey = (string)keys.Properties["SecretKey"].Value;
+            var sessionToken = (string)keys.Properties["Token"].Value;
+            Assert.Equal(accessKey, (string)cred.Properties["AccessKey"].Value);
             Assert.DoesNotContain(used.Verbose, v => v.Contains(secretKey) || v.Contains(sessionToken));
             Assert.Contains(used.Verbose, v => v == $"STS AssumeRole {server.A.RoleArn(roleName)} (session s1, attempt 1)");
             await AssertReadsButCannotReadAclAsync(server, new SessionAWSCredentials(accessKey, secretKey, sessionToken), bucket);

@@ -416,7 +416,8 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Null(await BucketPolicyAsync(server, bucket));
         }
 
-        private static async Task<string[]> AclAsync(AmazonS3Client s3, string bucket, string? key = null)
+        /// <summary>The bucket's (or object's) ACL as sorted "grantee:PERMISSION" lines.</summary>
+        internal static async Task<string[]> AclAsync(AmazonS3Client s3, string bucket, string? key = null)
         {
             var grants = key == null
                 ? (await s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket })).Grants

@@ -17,6 +17,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
 
         public virtual bool AllowsWildcards => false;
 
+        public virtual string? ValueForm => null;
+
+        public virtual bool IsWellFormedValue(string policyValue) => true;
+
         public bool Match(IReadOnlyList<string> contextValues, IReadOnlyList<string> policyValues, RequestContext context, ICollection<string>? explanation)
         {
             bool any = false;

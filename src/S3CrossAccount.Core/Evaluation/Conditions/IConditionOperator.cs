@@ -22,6 +22,16 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
         bool AllowsWildcards { get; }
 
         /// <summary>
+        /// The form a policy value must have to ever match, in words ("a number", "true or false"); null when any text
+        /// can. The linter warns about a value of another form: the condition is then always false (always true for a
+        /// negated operator), which is never what the author meant.
+        /// </summary>
+        string? ValueForm { get; }
+
+        /// <summary>False when <paramref name="policyValue"/> is not of <see cref="ValueForm"/>.</summary>
+        bool IsWellFormedValue(string policyValue);
+
+        /// <summary>
         /// Tests the present context values against the policy values: OR across values for a positive
         /// operator, NOR for a negated one. <paramref name="explanation"/> receives one line per value compared
         /// when it is not null (the detailed trace); pass null on the fast path.

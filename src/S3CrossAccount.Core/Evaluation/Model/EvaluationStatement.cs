@@ -26,6 +26,9 @@ namespace S3CrossAccount.Core.Evaluation.Model
 
         public IReadOnlyList<string> Values { get; }
 
+        /// <summary>The values as written in the policy (<see cref="Values"/> escapes variables in policies before 2012-10-17).</summary>
+        public IReadOnlyList<string> WrittenValues => _written;
+
         public override string ToString() => $"{Operator.Text} {Key} [{string.Join(", ", _written)}]";
     }
 
@@ -59,6 +62,7 @@ namespace S3CrossAccount.Core.Evaluation.Model
             Conditions = conditions?.ToArray() ?? Array.Empty<ConditionTest>();
             Sid = string.IsNullOrEmpty(sid) ? null : sid;
             Index = index;
+            PrincipalAccounts = NamedAccounts(PrincipalIsWildcard, Principals, NotPrincipals);
         }
 
         public bool IsAllow { get; }
@@ -91,6 +95,47 @@ namespace S3CrossAccount.Core.Evaluation.Model
         /// <summary>"Sid 111" or "statement #2" (1-based for people).</summary>
         public string Label => Sid != null ? "Sid " + Sid : "statement #" + (Index + 1);
 
+        /// <summary>
+        /// For the principal index of a resource-based policy: the accounts whose callers the Principal element can
+        /// match ("" stands for callers without an account: anonymous and service principals), or null when it can
+        /// match a caller of any account ("*", NotPrincipal, a canonical user ID, a value whose account cannot be read).
+        /// A principal value matches a caller exactly, as its role, or as its account, and each of those names the
+        /// caller's account, so a statement can be ruled out by the caller's account before any value is compared.
+        /// </summary>
+        internal string[]? PrincipalAccounts { get; }
+
+        private static string[]? NamedAccounts(bool wildcard, KeyValuePair<string, string>[]? principals, KeyValuePair<string, string>[]? notPrincipals)
+        {
+            if (wildcard || notPrincipals != null)
+            {
+                return null;
+            }
+
+            var accounts = new List<string>();
+            foreach (var entry in principals ?? Array.Empty<KeyValuePair<string, string>>())
+            {
+                switch (entry.Key)
+                {
+                    case "AWS":
+                        var account = PrincipalValues.AccountOf(entry.Value);
+                        if (account == null)
+                        {
+                            return null;
+                        }
+
+                        accounts.Add(account);
+                        break;
+                    case "Service":
+                        accounts.Add(string.Empty);
+                        break;
+                    case "CanonicalUser":
+                        return null;
+                }
+            }
+
+            return accounts.Distinct(StringComparer.Ordinal).ToArray();
+        }
+
         private static Pattern[]? Compile(IEnumerable<string>? values) => values?.Select(v => new Pattern(v)).ToArray();
 
         internal readonly struct Pattern
@@ -103,7 +148,11 @@ namespace S3CrossAccount.Core.Evaluation.Model
                 int star = text.IndexOf('*'), question = text.IndexOf('?');
                 int first = star < 0 ? question : question < 0 ? star : System.Math.Min(star, question);
                 LiteralPrefixLength = first < 0 ? text.Length : first;
+                IsPrefixGlob = first == text.Length - 1 && star == first;
             }
+
+            /// <summary>A literal prefix and one trailing <c>*</c> (arn:aws:s3:::bucket/*): matching is a prefix comparison.</summary>
+            public bool IsPrefixGlob { get; }
 
             /// <summary>Characters before the first wildcard: a cheap ordinal pre-check before the glob match.</summary>
             public int LiteralPrefixLength { get; }

@@ -45,11 +45,21 @@ namespace S3CrossAccount.Core.Evaluation.Requests
 
         public static RequestPrincipal Parse(string arn)
         {
+            var problem = IamArnProblem(arn);
+            if (problem != null)
+            {
+                throw new XAccountException(
+                    ErrorCode.InvalidPrincipal,
+                    $"{Printable.Quote(arn)} is not a principal that can exist: {problem}.",
+                    arn,
+                    "Give an IAM ARN such as arn:aws:iam::111122223333:user/Name or arn:aws:iam::111122223333:role/Name (no region; names of up to 64 letters, digits and +=,.@_-), an assumed-role session ARN arn:aws:sts::111122223333:assumed-role/Role/Session, or a 12-digit account ID.");
+            }
+
             if (!TryParse(arn, out var principal))
             {
                 throw new XAccountException(
                     ErrorCode.InvalidPrincipal,
-                    $"'{arn}' is not a principal ARN this evaluator understands.",
+                    $"{Printable.Quote(arn)} is not a principal ARN this evaluator understands.",
                     arn,
                     "Give an IAM user, role, root or assumed-role session ARN (arn:aws:iam::111122223333:user/Name, arn:aws:sts::111122223333:assumed-role/Role/Session), a 12-digit account ID, a service principal, or '*' for an anonymous caller.");
             }
@@ -84,7 +94,7 @@ namespace S3CrossAccount.Core.Evaluation.Requests
             }
 
             var parts = text.Split(new[] { ':' }, 6);
-            if (parts.Length != 6 || parts[0] != "arn" || parts[1].Length == 0 || !AccountIds.IsAccountId(parts[4]))
+            if (parts.Length != 6 || parts[0] != "arn" || parts[1].Length == 0 || !AccountIds.IsAccountId(parts[4]) || IamArnProblem(text) != null)
             {
                 return false;
             }
@@ -119,6 +129,22 @@ namespace S3CrossAccount.Core.Evaluation.Requests
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Why an iam ARN names no principal that can exist (a region part, a space or a control character in a name,
+        /// a name longer than IAM allows), by the same parser the policy builders use; null when it can exist or is
+        /// not such an ARN.
+        /// </summary>
+        private static string? IamArnProblem(string? text)
+        {
+            if (text == null) return null;
+            var trimmed = text.Trim();
+            if (!trimmed.StartsWith("arn:", StringComparison.Ordinal)) return null;
+            var parts = trimmed.Split(new[] { ':' }, 4);
+            // iam only: the evaluator itself builds session ARNs (sts) from names it is given, not from user input.
+            if (parts.Length < 4 || parts[2] != "iam") return null;
+            return Identifiers.PrincipalArn.Problem(trimmed, out _);
         }
 
         /// <summary>The session ARN for a role ARN (the role path is not part of it).</summary>

@@ -10,12 +10,13 @@ namespace S3CrossAccount.Core.Evaluation.Results
     /// </summary>
     public sealed class AccessDecision
     {
-        internal AccessDecision(string principal, string action, string resource, Decision decision, string reason, IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<StatementTrace>? trace)
+        internal AccessDecision(string principal, string action, string resource, DecisionRule rule, string reason, IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<StatementTrace>? trace)
         {
             Principal = principal;
             Action = action;
             Resource = resource;
-            Decision = decision;
+            Rule = rule;
+            Decision = rule.DecisionOf();
             Reason = reason;
             Layers = layers;
             Trace = trace;
@@ -29,6 +30,9 @@ namespace S3CrossAccount.Core.Evaluation.Results
 
         public Decision Decision { get; }
 
+        /// <summary>The rule of the cascade that decided: the reason as data.</summary>
+        public DecisionRule Rule { get; }
+
         public bool Allowed => Decision == Decision.Allowed;
 
         public string Reason { get; }
@@ -37,6 +41,9 @@ namespace S3CrossAccount.Core.Evaluation.Results
 
         /// <summary>Every statement with why it did or did not apply; null unless a detailed evaluation was asked for.</summary>
         public IReadOnlyList<StatementTrace>? Trace { get; }
+
+        /// <summary>Every condition test of the trace, as data; empty unless a detailed evaluation was asked for.</summary>
+        public IEnumerable<ConditionResult> ConditionResults => Trace?.SelectMany(t => t.ConditionResults) ?? Enumerable.Empty<ConditionResult>();
 
         /// <summary>All deciding statements across layers.</summary>
         public IEnumerable<StatementRef> DecidingStatements => Layers.SelectMany(l => l.Statements);

@@ -36,8 +36,15 @@ namespace S3CrossAccount.Core.Evaluation.Results
         /// <summary>Null when the statement has no conditions or they were not reached.</summary>
         public bool? ConditionsMet { get; internal set; }
 
-        /// <summary>One line per condition test.</summary>
+        /// <summary>The conditions in words: one line per value compared and one per condition test.</summary>
         public List<string> Conditions { get; } = new List<string>();
+
+        private List<ConditionResult>? _conditionResults;
+
+        /// <summary>The condition tests as data, in the order they were evaluated; empty when none was reached.</summary>
+        public IReadOnlyList<ConditionResult> ConditionResults => (IReadOnlyList<ConditionResult>?)_conditionResults ?? System.Array.Empty<ConditionResult>();
+
+        internal void Add(ConditionResult result) => (_conditionResults ??= new List<ConditionResult>()).Add(result);
 
         /// <summary>The first reason it did not apply, or "applies".</summary>
         public string Reason { get; internal set; } = string.Empty;

@@ -278,6 +278,25 @@ namespace S3CrossAccount.Core.Policies.Builders
         }
 
         /// <summary>
+        /// A NotPrincipal element. With Allow it grants everyone except the principals named, anonymous callers
+        /// included, so it needs <paramref name="allowPublic"/> exactly as a "*" principal does (Set-XAccountBucketPolicy
+        /// refuses the same statement: BucketPolicyEdits.EnsureNoPublicGrant). With Deny it only narrows access.
+        /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+        /// </summary>
+        public static PrincipalBlock NotPrincipals(IEnumerable<string> notPrincipals, PolicyEffect effect, bool allowPublic)
+        {
+            var block = Principals(notPrincipals, allowPublic: true);
+            if (effect == PolicyEffect.Allow && !allowPublic)
+            {
+                throw new XAccountException(ErrorCode.PublicPrincipalNotAllowed,
+                    "An Allow with NotPrincipal (" + string.Join(", ", block.Describe()) + ") grants everyone else, including anonymous callers.", "NotPrincipal",
+                    "Use -Principal with the other account or its user/role, or -Effect Deny with -NotPrincipal. If public access is really intended, pass -AllowPublic.");
+            }
+
+            return block;
+        }
+
+        /// <summary>
         /// A Principal element for the given principals: AWS for account IDs and IAM/STS ARNs,
         /// CanonicalUser for canonical IDs, the bare "*" for a lone "*". Public principals need <paramref name="allowPublic"/>.
         /// </summary>

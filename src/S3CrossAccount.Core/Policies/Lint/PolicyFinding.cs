@@ -43,6 +43,6 @@ namespace S3CrossAccount.Core.Policies.Lint
 
         public string? Sid { get; }
 
-        public override string ToString() => $"{Severity} {Code}{(StatementIndex == null ? string.Empty : $" (Statement[{StatementIndex}])")}: {Message}";
+        public override string ToString() => $"{Severity} {Code}{(StatementIndex == null ? string.Empty : $" (statement #{StatementIndex + 1})")}: {Message}";
     }
 }

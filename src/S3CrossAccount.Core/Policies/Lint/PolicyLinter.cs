@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using S3CrossAccount.Core.Evaluation.Conditions;
 using S3CrossAccount.Core.Identifiers;
 using S3CrossAccount.Core.Policies.Builders;
 
@@ -9,14 +10,6 @@ namespace S3CrossAccount.Core.Policies.Lint
     /// <summary>Checks a policy for mistakes AWS rejects or that do not do what the author meant.</summary>
     public static class PolicyLinter
     {
-        private static readonly string[] BaseOperators =
-        {
-            "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-            "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
-            "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
-            "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
-        };
-
         /// <summary>
         /// Size limits. IAM counts characters without whitespace; S3 limits a bucket policy to 20 KB.
         /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
@@ -151,17 +144,18 @@ namespace S3CrossAccount.Core.Policies.Lint
             {
                 foreach (var clause in s.Condition.Clauses)
                 {
-                    if (!IsValidOperator(clause.Operator))
+                    if (!QualifiedConditionOperator.TryParse(clause.Operator, out var op))
                     {
                         Add(FindingSeverity.Error, "InvalidConditionOperator", $"'{clause.Operator}' is not a condition operator.");
                         continue;
                     }
 
-                    CheckConditionValues(clause, Add);
+                    CheckConditionValues(clause, op, Add);
                 }
             }
 
             CheckResourceKinds(s, Add);
+            AllS3OnEveryResourceCheck.Check(s, Add);
 
             var isPublic = (s.Principal?.IsPublic ?? false) && s.Effect == PolicyEffect.Allow;
             if (isPublic && (s.Condition == null || s.Condition.Clauses.Count == 0))
@@ -356,42 +350,13 @@ namespace S3CrossAccount.Core.Policies.Lint
         private static bool IsWellFormedResource(string resource) =>
             resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Split(new[] { ':' }, 6).Length == 6);
 
-        // A value the operator's family cannot read never matches: the condition is then always false (always true
-        // for a negated operator), which is never what the author meant. Numbers, dates (ISO 8601 or epoch seconds),
-        // booleans, IP addresses/CIDR blocks and base64 have fixed forms; these operators take no policy variables.
+        // A value of another form than the operator reads (a number, a date, true or false, an IP address or CIDR block,
+        // base64) never matches: the condition is then always false (always true for a negated operator), which is never
+        // what the author meant. The operator itself says which form it reads.
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
-        private static void CheckConditionValues(ConditionClause clause, Action<FindingSeverity, string, string> add)
+        private static void CheckConditionValues(ConditionClause clause, QualifiedConditionOperator op, Action<FindingSeverity, string, string> add)
         {
-            var family = BaseOperator(clause.Operator);
-            Func<string, bool>? valid = null;
-            string? form = null;
-            if (family.StartsWith("Numeric", StringComparison.Ordinal))
-            {
-                valid = v => Evaluation.Conditions.NumericOperator.TryParse(v, out _);
-                form = "a number";
-            }
-            else if (family.StartsWith("Date", StringComparison.Ordinal))
-            {
-                valid = v => Evaluation.Conditions.DateOperator.TryParse(v, out _);
-                form = "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)";
-            }
-            else if (family == "Bool" || family == "Null")
-            {
-                valid = v => bool.TryParse(v.Trim(), out _);
-                form = "true or false";
-            }
-            else if (family == "IpAddress" || family == "NotIpAddress")
-            {
-                valid = Evaluation.Conditions.Cidr.IsBlock;
-                form = "an IPv4 or IPv6 address or CIDR block";
-            }
-            else if (family == "BinaryEquals")
-            {
-                valid = IsBase64;
-                form = "base64";
-            }
-
-            if (valid == null)
+            if (op.Operator.ValueForm == null)
             {
                 return;
             }
@@ -400,32 +365,12 @@ namespace S3CrossAccount.Core.Policies.Lint
             {
                 foreach (var value in entry.Values)
                 {
-                    if (!valid(value.Text))
+                    if (!op.Operator.IsWellFormedValue(value.Text))
                     {
-                        add(FindingSeverity.Warning, "InvalidConditionValue", $"{clause.Operator} {entry.Key}: '{value.Text}' is not {form}, so it never matches.");
+                        add(FindingSeverity.Warning, "InvalidConditionValue", $"{clause.Operator} {entry.Key}: '{value.Text}' is not {op.Operator.ValueForm}, so it never matches.");
                     }
                 }
             }
-        }
-
-        private static bool IsBase64(string text)
-        {
-            try
-            {
-                Convert.FromBase64String(text);
-                return text.Length > 0;
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
-
-        private static string BaseOperator(string op)
-        {
-            var colon = op.IndexOf(':');
-            var name = colon < 0 ? op : op.Substring(colon + 1);
-            return name.EndsWith("IfExists", StringComparison.Ordinal) ? name.Substring(0, name.Length - "IfExists".Length) : name;
         }
 
         // S3 calls a bucket policy public unless it grants to fixed principals or to fixed values of these keys; the
@@ -442,36 +387,14 @@ namespace S3CrossAccount.Core.Policies.Lint
 
         private static bool LimitsTheCaller(ConditionClause clause)
         {
-            var op = clause.Operator;
-            if (op.StartsWith("ForAllValues:", StringComparison.Ordinal) || op.EndsWith("IfExists", StringComparison.Ordinal))
+            if (!QualifiedConditionOperator.TryParse(clause.Operator, out var op) || op.Qualifier == SetQualifier.ForAllValues || op.IfExists)
             {
                 return false;
             }
 
-            var name = op.StartsWith("ForAnyValue:", StringComparison.Ordinal) ? op.Substring("ForAnyValue:".Length) : op;
+            var name = op.Operator.Name;
             return Array.IndexOf(FixingOperators, name) >= 0
                 && clause.Entries.Any(e => CallerKeys.Contains(e.Key, StringComparer.OrdinalIgnoreCase) && e.Values.All(v => v.Text != "*" && !(name == "IpAddress" && v.Text.EndsWith("/0", StringComparison.Ordinal))));
-        }
-
-        private static bool IsValidOperator(string op)
-        {
-            var name = op;
-            if (name.StartsWith("ForAllValues:", StringComparison.Ordinal))
-            {
-                name = name.Substring("ForAllValues:".Length);
-            }
-            else if (name.StartsWith("ForAnyValue:", StringComparison.Ordinal))
-            {
-                name = name.Substring("ForAnyValue:".Length);
-            }
-
-            if (name.EndsWith("IfExists", StringComparison.Ordinal) && name != "IfExists")
-            {
-                var baseName = name.Substring(0, name.Length - "IfExists".Length);
-                return baseName != "Null" && Array.IndexOf(BaseOperators, baseName) >= 0;
-            }
-
-            return Array.IndexOf(BaseOperators, name) >= 0;
         }
 
         // The classic mistake: s3:GetObject on arn:aws:s3:::bucket (objects need bucket/*), or

@@ -57,6 +57,7 @@ namespace S3CrossAccount.Commands.Buckets
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             base.ProcessRecord();
             ProcessTarget(Removal, remove =>
             {

@@ -48,6 +48,7 @@ namespace S3CrossAccount.Commands.Buckets
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             base.ProcessRecord();
             TryRun(() =>
             {

@@ -55,11 +55,11 @@ namespace S3CrossAccount.Commands.Evaluation
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LiveSet)]
-        [ValidatePattern("^[0-9]{12}$")]
+        [ValidatePattern(@"^[0-9]{12}\z")]
         public string? BucketAccount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
-        [ValidatePattern("^[0-9]{12}$")]
+        [ValidatePattern(@"^[0-9]{12}\z")]
         public string? ObjectOwnerAccount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]

@@ -26,6 +26,7 @@ namespace S3CrossAccount.Commands.Policy
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             if (ParameterSetName == StatementSet)
             {
                 foreach (var s in Statement)

@@ -33,6 +33,7 @@ namespace S3CrossAccount.Commands.Policy
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             foreach (var grant in Grant)
             {
                 var before = _current;

@@ -72,7 +72,7 @@ namespace S3CrossAccount.Commands.Policy
                     Sid = Sid,
                     Effect = Effect,
                     Principal = Principal == null ? null : PolicyBuilder.Principals(Principal, AllowPublic.IsPresent),
-                    NotPrincipal = NotPrincipal == null ? null : PolicyBuilder.Principals(NotPrincipal, allowPublic: true),
+                    NotPrincipal = NotPrincipal == null ? null : PolicyBuilder.NotPrincipals(NotPrincipal, Effect, AllowPublic.IsPresent),
                     Action = Actions(Action),
                     NotAction = Actions(NotAction),
                     Resource = Resource == null ? null : PolicyValueList.Of(Resource),

@@ -20,6 +20,7 @@ namespace S3CrossAccount.Commands.Policy
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             foreach (var p in Policy)
             {
                 WriteObject(PolicyLinter.Lint(p, Kind), enumerateCollection: true);

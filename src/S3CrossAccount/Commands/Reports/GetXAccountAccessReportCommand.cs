@@ -34,7 +34,7 @@ namespace S3CrossAccount.Commands.Reports
 
         /// <summary>The buckets' account; by default the credentials' account (STS GetCallerIdentity).</summary>
         [Parameter]
-        [ValidatePattern("^[0-9]{12}$")]
+        [ValidatePattern(@"^[0-9]{12}\z")]
         public string? AccountId { get; set; }
 
         [Parameter]

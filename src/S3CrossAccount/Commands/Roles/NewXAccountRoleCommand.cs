@@ -86,6 +86,7 @@ namespace S3CrossAccount.Commands.Roles
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             base.ProcessRecord();
             ProcessTarget(BuildDefinition, definition =>
             {

@@ -42,6 +42,7 @@ namespace S3CrossAccount.Commands.Roles
 
         protected override void ProcessRecord()
         {
+            if (RefusedPolicyText()) return;
             base.ProcessRecord();
             TryRun(() =>
             {

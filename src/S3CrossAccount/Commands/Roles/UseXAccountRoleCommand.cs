@@ -24,7 +24,7 @@ namespace S3CrossAccount.Commands.Roles
         public string RoleArn { get; set; } = string.Empty;
 
         [Parameter]
-        [ValidatePattern(@"^[\w+=,.@-]{2,64}$")]
+        [ValidatePattern(@"^[A-Za-z0-9_+=,.@-]{2,64}\z")]
         public string? RoleSessionName { get; set; }
 
         [Parameter]
@@ -40,11 +40,11 @@ namespace S3CrossAccount.Commands.Roles
         public string? SerialNumber { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[0-9]{6}$")]
+        [ValidatePattern(@"^[0-9]{6}\z")]
         public string? TokenCode { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[\w+=,.@-]{2,64}$")]
+        [ValidatePattern(@"^[A-Za-z0-9_+=,.@-]{2,64}\z")]
         public string? SourceIdentity { get; set; }
 
         /// <summary>Session tags.</summary>

@@ -12,6 +12,21 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     {
         public override string Name => "BinaryEquals";
 
+        public override string? ValueForm => "base64";
+
+        public override bool IsWellFormedValue(string policyValue)
+        {
+            try
+            {
+                Convert.FromBase64String(policyValue);
+                return policyValue.Length > 0;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
         protected override bool MatchesOne(string contextValue, string policyValue, RequestContext context)
         {
             if (string.Equals(contextValue, policyValue, StringComparison.Ordinal))

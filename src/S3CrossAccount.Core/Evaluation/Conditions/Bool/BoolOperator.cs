@@ -11,6 +11,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     {
         public override string Name => "Bool";
 
+        public override string? ValueForm => "true or false";
+
+        public override bool IsWellFormedValue(string policyValue) => bool.TryParse(policyValue.Trim(), out _);
+
         protected override bool MatchesOne(string contextValue, string policyValue, RequestContext context) =>
             bool.TryParse(contextValue.Trim(), out var left) && bool.TryParse(policyValue.Trim(), out var right) && left == right;
     }

@@ -15,6 +15,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
 
         protected abstract bool Compare(int order);
 
+        public override string? ValueForm => "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)";
+
+        public override bool IsWellFormedValue(string policyValue) => TryParse(policyValue, out _);
+
         /// <summary>ISO 8601 (a time without zone is UTC) or whole/fractional epoch seconds.</summary>
         public static bool TryParse(string text, out DateTimeOffset value)
         {

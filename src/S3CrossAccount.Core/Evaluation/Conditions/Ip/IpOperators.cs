@@ -12,6 +12,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     {
         public override string Name => "IpAddress";
 
+        public override string? ValueForm => Cidr.Form;
+
+        public override bool IsWellFormedValue(string policyValue) => Cidr.IsBlock(policyValue);
+
         protected override bool MatchesOne(string contextValue, string policyValue, RequestContext context) =>
             Cidr.Contains(policyValue, contextValue);
     }
@@ -19,6 +23,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     public sealed class NotIpAddress : ConditionOperator
     {
         public override string Name => "NotIpAddress";
+
+        public override string? ValueForm => Cidr.Form;
+
+        public override bool IsWellFormedValue(string policyValue) => Cidr.IsBlock(policyValue);
 
         public override bool IsNegative => true;
 
@@ -29,6 +37,8 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
     /// <summary>CIDR containment; values that do not parse, or of different families, do not match.</summary>
     public static class Cidr
     {
+        internal const string Form = "an IPv4 or IPv6 address or CIDR block";
+
         /// <summary>True when <paramref name="block"/> is an IPv4 or IPv6 address, optionally with a valid prefix length.</summary>
         public static bool IsBlock(string block)
         {

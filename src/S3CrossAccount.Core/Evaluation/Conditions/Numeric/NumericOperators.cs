@@ -12,6 +12,10 @@ namespace S3CrossAccount.Core.Evaluation.Conditions
         protected override bool MatchesOne(string contextValue, string policyValue, RequestContext context) =>
             TryParse(contextValue, out var left) && TryParse(policyValue, out var right) && Compare(left.CompareTo(right));
 
+        public override string? ValueForm => "a number";
+
+        public override bool IsWellFormedValue(string policyValue) => TryParse(policyValue, out _);
+
         /// <summary>The positive test on the sign of context.CompareTo(policy).</summary>
         protected abstract bool Compare(int order);
 
