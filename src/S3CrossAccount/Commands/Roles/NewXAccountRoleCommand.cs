@@ -24,12 +24,12 @@ namespace S3CrossAccount.Commands.Roles
         public const string TrustedPrincipalSet = "TrustedPrincipal";
         public const string TrustPolicySet = "TrustPolicy";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string RoleName { get; set; } = string.Empty;
 
         /// <summary>Account IDs, root ARNs, user or role ARNs of the other account.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TrustedPrincipalSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = TrustedPrincipalSet)]
         [ValidateNotNullOrEmpty]
         public string[] TrustedPrincipal { get; set; } = new string[0];
 
