@@ -86,7 +86,7 @@ namespace S3CrossAccount.Engine.Tests.Acls
         public void PipedObjects_OnAnUnreachableEndpoint_FailOneByOne_AndTheProgressCountsEach()
         {
             using var s = new PowerShellSession();
-            var r = s.Run("'k1', 'k2', 'k3' | ForEach-Object { [pscustomobject]@{ BucketName = 'b'; Key = $_ } } | Grant-XAccountAcl -Permission READ -CanonicalId abc -ThrottleLimit 2 " + Offline);
+            var r = s.Run("'k1', 'k2', 'k3' | ForEach-Object { [pscustomobject]@{ BucketName = 'reports-bucket'; Key = $_ } } | Grant-XAccountAcl -Permission READ -CanonicalId abc -ThrottleLimit 2 " + Offline);
             Assert.Null(r.Terminating);
             Assert.Equal(3, r.Errors.Count);
             Assert.All(r.Errors, e => Assert.Equal("EndpointUnreachable," + Grant, e.FullyQualifiedErrorId));
