@@ -38,16 +38,16 @@ Describe 'Remove-XAccountBucketPolicyStatement' -Tag Unit {
         $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 
-    It 'rejects a principal that is not an account ID or ARN before any call' {
-        Remove-XAccountBucketPolicyStatement -Bucket reports-bucket -Principal 12345 -Confirm:$false @offline -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidAccountId,S3CrossAccount.Commands.Buckets.RemoveXAccountBucketPolicyStatementCommand'
+    It 'rejects a principal that is not an account ID or ARN before any call (a terminating error: it is the command''s own argument)' {
+        { Remove-XAccountBucketPolicyStatement -Bucket reports-bucket -Principal 12345 -Confirm:$false @offline } |
+            Should -Throw -ErrorId 'InvalidAccountId,S3CrossAccount.Commands.Buckets.RemoveXAccountBucketPolicyStatementCommand'
     }
 }
 
 Describe 'Send-XAccountObject' -Tag Unit {
-    It 'reports a missing file' {
-        Send-XAccountObject -Bucket reports-bucket -File (Join-Path $TestDrive 'missing.csv') @offline -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'InputFileNotFound,S3CrossAccount.Commands.Buckets.SendXAccountObjectCommand'
+    It 'reports a missing file (a terminating error: it is the command''s own argument)' {
+        { Send-XAccountObject -Bucket reports-bucket -File (Join-Path $TestDrive 'missing.csv') @offline } |
+            Should -Throw -ErrorId 'InputFileNotFound,S3CrossAccount.Commands.Buckets.SendXAccountObjectCommand'
     }
 
     It 'uploads nothing with -WhatIf' {

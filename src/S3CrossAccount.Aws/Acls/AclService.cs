@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using S3CrossAccount.Aws.Clients;
+using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
@@ -22,19 +23,24 @@ namespace S3CrossAccount.Aws.Acls
     {
         private readonly IS3AclApi _api;
         private readonly Action<string>? _verbose;
+        private readonly ConvergingWriter _writer;
         private readonly ConcurrentDictionary<string, Lazy<OwnershipReading?>> _ownership = new ConcurrentDictionary<string, Lazy<OwnershipReading?>>(StringComparer.Ordinal);
 
         /// <summary>Uses S3 clients of the resolved session, one per bucket region.</summary>
         public AclService(AwsSession session, Action<string>? verbose = null)
-            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose, session)), verbose)
+            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose, session)), verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session))
         {
         }
 
-        /// <summary>The given S3 calls (a fake in tests; the SDK adapter over a shared client pool in the access report).</summary>
-        internal AclService(IS3AclApi api, Action<string>? verbose)
+        /// <summary>
+        /// The given S3 calls (a fake in tests; the SDK adapter over a shared client pool in the access report);
+        /// the settings say how writers wait and converge, the scope is the endpoint's (<see cref="ConvergingWriter.ScopeOf"/>).
+        /// </summary>
+        internal AclService(IS3AclApi api, Action<string>? verbose, ConvergeSettings settings, string scope)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
             _verbose = verbose;
+            _writer = new ConvergingWriter(settings ?? ConvergeSettings.FromEnvironment(), scope, verbose);
         }
 
         /// <summary>Get-XAccountObjectOwnership: the bucket's setting and where it came from.</summary>
@@ -172,49 +178,88 @@ namespace S3CrossAccount.Aws.Acls
                 EnsureAclsEnabled(bucket, ct);
             }
 
-            var acl = ReadAcl(bucket, key, ct);
-            var edit = revoke ? AclMerger.Revoke(acl, grants) : AclMerger.Grant(acl, grants);
-            var change = new XAccountAclChange(bucket, key, edit);
-            if (!edit.Changed)
+            var what = key == null ? "bucket ACL" : "object ACL";
+            var targetName = key == null ? $"bucket ACL of '{bucket}'" : $"object ACL of '{target}'";
+            using (_writer.Lock(key == null ? "bucket-acl" : "object-acl", target, targetName, ct))
             {
-                Note(revoke
-                    ? $"None of the grants to revoke ({Describe(grants)}) is on the ACL of {target}; nothing to remove."
-                    : $"The ACL of {target} already has {Describe(grants)}; not changed.");
+                var acl = ReadAcl(bucket, key, ct);
+                var edit = revoke ? AclMerger.Revoke(acl, grants) : AclMerger.Grant(acl, grants);
+                var change = new XAccountAclChange(bucket, key, edit);
+                if (!edit.Changed)
+                {
+                    Note(revoke
+                        ? $"None of the grants to revoke ({Describe(grants)}) is on the ACL of {target}; nothing to remove."
+                        : $"The ACL of {target} already has {Describe(grants)}; not changed.");
+                    return change;
+                }
+
+                if (edit.After.Grants.Count == 0)
+                {
+                    throw new XAccountException(ErrorCode.EmptyAcl, $"Revoking would leave the ACL of {target} without any grant, which S3 cannot store.", target,
+                        "Keep the owner's FULL_CONTROL grant: revoke only the other account's permissions.");
+                }
+
+                var description = revoke
+                    ? $"Remove {Describe(edit.Removed)} from the {what}; {edit.After.Grants.Count} other grant(s) stay"
+                    : $"Add {Describe(edit.Added)} to the {what}; the {edit.Before.Grants.Count} existing grant(s) stay";
+                if (!shouldProcess(target, description))
+                {
+                    return null;
+                }
+
+                Put(bucket, key, edit.After, ct);
+                _writer.Converge(new TargetChange<AccessControlList>
+                {
+                    Target = targetName,
+                    Read = c => ReadAcl(bucket, key, c),
+                    Holds = now => Missing(edit, now!).Count == 0,
+                    ApplyTo = now => AclMerger.Revoke(AclMerger.Grant(now!, edit.Added).After, edit.Removed).After,
+                    Write = (now, c) => Put(bucket, key, now!, c),
+                    Missing = now => Describe(Missing(edit, now!)),
+                    WrittenButUnverified = ex => WrittenButUnverified(targetName, bucket, key, edit, ex),
+                }, ct);
                 return change;
             }
+        }
 
-            if (edit.After.Grants.Count == 0)
-            {
-                throw new XAccountException(ErrorCode.EmptyAcl, $"Revoking would leave the ACL of {target} without any grant, which S3 cannot store.", target,
-                    "Keep the owner's FULL_CONTROL grant: revoke only the other account's permissions.");
-            }
-
-            var what = key == null ? "bucket ACL" : "object ACL";
-            var description = revoke
-                ? $"Remove {Describe(edit.Removed)} from the {what}; {edit.After.Grants.Count} other grant(s) stay"
-                : $"Add {Describe(edit.Added)} to the {what}; the {edit.Before.Grants.Count} existing grant(s) stay";
-            if (!shouldProcess(target, description))
-            {
-                return null;
-            }
-
+        private void Put(string bucket, string? key, AccessControlList acl, CancellationToken ct)
+        {
             try
             {
                 if (key == null)
                 {
-                    _api.PutBucketAcl(bucket, edit.After.Grants, ct);
+                    _api.PutBucketAcl(bucket, acl.Grants, ct);
                 }
                 else
                 {
-                    _api.PutObjectAcl(bucket, key, edit.After.Grants, ct);
+                    _api.PutObjectAcl(bucket, key, acl.Grants, ct);
                 }
             }
             catch (XAccountException ex) when (ex.Code == ErrorCode.AclNotSupported)
             {
                 throw AclsDisabled(bucket, ex);
             }
+        }
 
-            return change;
+        /// <summary>The grants this edit added that <paramref name="now"/> lacks, and those it removed that are back.</summary>
+        private static IReadOnlyList<AclGrant> Missing(AclEdit edit, AccessControlList now)
+        {
+            var present = new HashSet<AclGrant>(now.Grants);
+            return edit.Added.Where(g => !present.Contains(g)).Concat(edit.Removed.Where(present.Contains)).ToList();
+        }
+
+        /// <summary>The ACL write went through but the read that verifies it did not: say so, and how to undo it.</summary>
+        private static XAccountException WrittenButUnverified(string targetName, string bucket, string? key, AclEdit edit, XAccountException readError)
+        {
+            var where = $"-Bucket {bucket}" + (key == null ? string.Empty : $" -Key '{key.Replace("'", "''")}'");
+            var undo = edit.Added.Count > 0
+                ? $"To undo it, run Revoke-XAccountAcl {where} with the same grants ({Describe(edit.Added)})"
+                : $"To undo it, run Grant-XAccountAcl {where} with the same grants ({Describe(edit.Removed)})";
+            return new XAccountException(ErrorCode.VerificationFailed,
+                $"The new {targetName} was written and is already in place, but reading it back to verify failed: {readError.Message} {undo}.",
+                key == null ? bucket : bucket + "/" + key,
+                "Run the same command again once S3 answers (it changes nothing if the grants are in place) to finish verifying.",
+                readError);
         }
 
         /// <summary>"READ for canonical ID x, WRITE for ..." (for messages).</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using S3CrossAccount.Aws.Clients;
+using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Core.Buckets;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -19,37 +20,32 @@ namespace S3CrossAccount.Aws.Buckets
     /// </summary>
     public sealed class BucketPolicyService : IDisposable
     {
-        // S3 bucket configuration is eventually consistent, so a read right after a write may still
-        // show the old policy: read back up to four times before calling it a failed verification.
-        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html#ConsistencyModel
-        private static readonly TimeSpan[] DefaultVerifyDelays = { TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) };
-
         private readonly IBucketPolicyStore _store;
         private readonly AwsCalls _calls;
-        private readonly IReadOnlyList<TimeSpan> _verifyDelays;
+        private readonly ConvergingWriter _writer;
 
         public BucketPolicyService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
             _calls = new AwsCalls(verbose, session);
             _store = new S3BucketPolicyStore(new S3ClientPool(session, _calls), _calls);
-            _verifyDelays = DefaultVerifyDelays;
+            _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session), verbose);
         }
 
         /// <summary>Shares the clients (and so the bucket-region lookups) and the call path of another service of the same command.</summary>
-        internal BucketPolicyService(S3ClientPool clients, AwsCalls calls)
+        internal BucketPolicyService(S3ClientPool clients, AwsCalls calls, AwsSession session)
         {
             _calls = calls;
             _store = new S3BucketPolicyStore(clients, calls, ownsClients: false);
-            _verifyDelays = DefaultVerifyDelays;
+            _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session), calls.Note);
         }
 
-        /// <summary>Tests: a fake store, and the pauses between read-backs.</summary>
-        internal BucketPolicyService(IBucketPolicyStore store, Action<string>? verbose, IReadOnlyList<TimeSpan>? verifyDelays = null)
+        /// <summary>Tests: a fake store, and how writers wait and converge.</summary>
+        internal BucketPolicyService(IBucketPolicyStore store, Action<string>? verbose, ConvergeSettings settings)
         {
             _store = store ?? throw new ArgumentNullException(nameof(store));
             _calls = new AwsCalls(verbose);
-            _verifyDelays = verifyDelays ?? DefaultVerifyDelays;
+            _writer = new ConvergingWriter(settings, "test", verbose);
         }
 
         /// <summary>The bucket's policy, or null (and a Verbose line) when it has none.</summary>
@@ -81,17 +77,20 @@ namespace S3CrossAccount.Aws.Buckets
                 BucketPolicyEdits.EnsureNoPublicGrant(request.Policy, bucket);
             }
 
-            var current = Read(bucket, cancellationToken);
-            var wanted = request.Replace ? request.Policy : PolicyMerger.Merge(current.Policy, request.Policy);
-            if (current.Policy != null && wanted.SemanticEquals(current.Policy))
+            using (Lock(bucket, cancellationToken))
             {
-                _calls.Note($"Bucket policy of {bucket} already {(request.Replace ? "is the policy given" : "grants everything asked for")}; not changed.");
-                return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), current.Policy, current.Policy, null);
-            }
+                var current = Read(bucket, cancellationToken);
+                var wanted = request.Replace ? request.Policy : PolicyMerger.Merge(current.Policy, request.Policy);
+                if (current.Policy != null && wanted.SemanticEquals(current.Policy))
+                {
+                    _calls.Note($"Bucket policy of {bucket} already {(request.Replace ? "is the policy given" : "grants everything asked for")}; not changed.");
+                    return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), current.Policy, current.Policy, null);
+                }
 
-            BucketPolicyEdits.EnsureWritable(current.Policy, wanted, bucket);
-            var verb = current.Policy == null ? "Put the bucket policy" : request.Replace ? "Replace the bucket policy" : "Merge into the bucket policy";
-            return Write(bucket, current, wanted, verb, request.BackupPath, shouldProcess, cancellationToken);
+                BucketPolicyEdits.EnsureWritable(current.Policy, wanted, bucket);
+                var verb = current.Policy == null ? "Put the bucket policy" : request.Replace ? "Replace the bucket policy" : "Merge into the bucket policy";
+                return Write(bucket, current, wanted, verb, request.BackupPath, shouldProcess, cancellationToken);
+            }
         }
 
         /// <summary>
@@ -105,31 +104,41 @@ namespace S3CrossAccount.Aws.Buckets
             if (remove == null) throw new ArgumentNullException(nameof(remove));
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
             BucketName.Parse(bucket);
-            var current = Read(bucket, cancellationToken);
-            if (current.Policy == null)
+            using (Lock(bucket, cancellationToken))
             {
-                _calls.Note($"Bucket {bucket} has no bucket policy; nothing to remove.");
-                return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), null, null, null);
-            }
+                var current = Read(bucket, cancellationToken);
+                if (current.Policy == null)
+                {
+                    _calls.Note($"Bucket {bucket} has no bucket policy; nothing to remove.");
+                    return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), null, null, null);
+                }
 
-            var wanted = remove(current.Policy);
-            if (wanted.SemanticEquals(current.Policy))
-            {
-                _calls.Note($"No statement of the bucket policy of {bucket} matches; not changed.");
-                return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), current.Policy, current.Policy, null);
-            }
+                var wanted = remove(current.Policy);
+                if (wanted.SemanticEquals(current.Policy))
+                {
+                    _calls.Note($"No statement of the bucket policy of {bucket} matches; not changed.");
+                    return new XAccountBucketPolicyResult(bucket, BucketPolicyWrite.None, Array.Empty<StatementChange>(), current.Policy, current.Policy, null);
+                }
 
-            if (wanted.StatementCount > 0)
-            {
-                BucketPolicyEdits.EnsureWritable(current.Policy, wanted, bucket);
-            }
+                if (wanted.StatementCount > 0)
+                {
+                    BucketPolicyEdits.EnsureWritable(current.Policy, wanted, bucket);
+                }
 
-            return Write(bucket, current, wanted.StatementCount == 0 ? null : wanted,
-                wanted.StatementCount == 0 ? "Delete the bucket policy (no statement is left)" : "Remove statements from the bucket policy",
-                backupPath, shouldProcess, cancellationToken);
+                return Write(bucket, current, wanted.StatementCount == 0 ? null : wanted,
+                    wanted.StatementCount == 0 ? "Delete the bucket policy (no statement is left)" : "Remove statements from the bucket policy",
+                    backupPath, shouldProcess, cancellationToken);
+            }
         }
 
-        /// <summary>Shows the diff, asks, backs up, writes (null = delete) and verifies by reading back.</summary>
+        private IDisposable Lock(string bucket, CancellationToken ct) => _writer.Lock("bucket-policy", bucket, Target(bucket), ct);
+
+        private static string Target(string bucket) => $"bucket policy of '{bucket}'";
+
+        /// <summary>
+        /// Shows the diff, asks, backs up, writes (null = delete), and converges: re-reads after the settle
+        /// interval and writes this change again where another writer's write took it away.
+        /// </summary>
         private XAccountBucketPolicyResult? Write(string bucket, Stored current, PolicyDocument? wanted, string verb, string? backupPath,
             Func<string, string, bool> shouldProcess, CancellationToken ct)
         {
@@ -147,48 +156,63 @@ namespace S3CrossAccount.Aws.Buckets
             }
 
             var backup = backupPath == null ? null : SaveBackup(bucket, backupPath, current.Text);
-            if (wanted == null)
+            Put(bucket, wanted, ct);
+            var edit = PolicyChange.Between(current.Policy, wanted);
+            var final = _writer.Converge(new TargetChange<PolicyDocument>
+            {
+                Target = Target(bucket),
+                Read = c => Read(bucket, c).Policy,
+                Holds = edit.HoldsIn,
+                ApplyTo = edit.ApplyTo,
+                Write = (policy, c) => Put(bucket, policy, c),
+                Missing = now => string.Join("; ", edit.MissingIn(now)),
+                WrittenButUnverified = ex => WrittenButUnverified(bucket, current, wanted, backup, ex),
+            }, ct);
+            return new XAccountBucketPolicyResult(bucket, wanted == null ? BucketPolicyWrite.Delete : BucketPolicyWrite.Put, changes, final, current.Policy, backup);
+        }
+
+        private void Put(string bucket, PolicyDocument? policy, CancellationToken ct)
+        {
+            if (policy == null)
             {
                 _store.Delete(bucket, ct);
+                return;
+            }
+
+            var json = PolicyJson.Write(policy);
+            _calls.Note("Bucket policy to write: " + json);
+            _store.Put(bucket, json, ct);
+        }
+
+        /// <summary>
+        /// The write went through but the read that verifies it did not (throttling, a 5xx, a reset
+        /// connection): say that the new policy is in place, where the old one is, and how to put it back.
+        /// </summary>
+        private static XAccountException WrittenButUnverified(string bucket, Stored previous, PolicyDocument? wanted, string? backup, XAccountException readError)
+        {
+            var written = wanted == null ? "The bucket policy of '" + bucket + "' was deleted" : "The new bucket policy of '" + bucket + "' was written";
+            string restore;
+            if (previous.Text == null)
+            {
+                var sids = wanted?.Statements.Select(st => st.Sid).ToList();
+                restore = sids != null && sids.All(sid => !string.IsNullOrEmpty(sid))
+                    ? $"The bucket had no policy before; to go back, run: Remove-XAccountBucketPolicyStatement -Bucket {bucket} -Sid {string.Join(",", sids.Select(sid => "'" + sid!.Replace("'", "''") + "'"))}"
+                    : $"The bucket had no policy before; to go back, delete it (AWS Tools: Remove-S3BucketPolicy -BucketName {bucket})";
+            }
+            else if (backup != null)
+            {
+                restore = $"The previous policy is saved in {backup}; to restore it, run: Set-XAccountBucketPolicy -Bucket {bucket} -Replace -Policy (Get-Content -Raw -LiteralPath '{backup.Replace("'", "''")}')";
             }
             else
             {
-                _calls.Note("Bucket policy to write: " + PolicyJson.Write(wanted));
-                _store.Put(bucket, PolicyJson.Write(wanted), ct);
+                restore = $"The previous policy was not saved (no -BackupPath); it was: {previous.Text} To restore it, run Set-XAccountBucketPolicy -Bucket {bucket} -Replace -Policy with that JSON";
             }
 
-            Verify(bucket, wanted, current, backup, ct);
-            return new XAccountBucketPolicyResult(bucket, wanted == null ? BucketPolicyWrite.Delete : BucketPolicyWrite.Put, changes, wanted, current.Policy, backup);
-        }
-
-        private void Verify(string bucket, PolicyDocument? wanted, Stored previous, string? backup, CancellationToken ct)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var now = Read(bucket, ct).Policy;
-                if (wanted == null ? now == null : wanted.SemanticEquals(now))
-                {
-                    return;
-                }
-
-                if (attempt >= _verifyDelays.Count)
-                {
-                    var was = previous.Text == null ? "the bucket had no policy" : "the previous policy was " + previous.Text;
-                    throw new XAccountException(ErrorCode.VerificationFailed,
-                        $"Reading the bucket policy of '{bucket}' back after the write did not return what was written ({(now == null ? "no policy" : PolicyJson.Write(now))}); {was}"
-                        + (backup == null ? "." : $" (saved to {backup})."),
-                        bucket,
-                        $"Check the policy with Get-XAccountBucketPolicy -Bucket {bucket}; something else may be changing it. "
-                        + (previous.Text == null ? "Remove what was added with Remove-XAccountBucketPolicyStatement." : $"To go back, run Set-XAccountBucketPolicy -Bucket {bucket} -Replace -Policy with the previous policy."));
-                }
-
-                _calls.Note($"The bucket policy read back differs from what was written; S3 bucket configuration is eventually consistent, so reading again in {_verifyDelays[attempt].TotalSeconds:0.#} s.");
-                if (_verifyDelays[attempt] > TimeSpan.Zero)
-                {
-                    ct.WaitHandle.WaitOne(_verifyDelays[attempt]);
-                    ct.ThrowIfCancellationRequested();
-                }
-            }
+            return new XAccountException(ErrorCode.VerificationFailed,
+                $"{written} and is already in place, but reading it back to verify failed: {readError.Message} {restore}.",
+                bucket,
+                $"Check the policy with Get-XAccountBucketPolicy -Bucket {bucket} once S3 answers again; run the same command again to finish verifying (it changes nothing if the policy is complete).",
+                readError);
         }
 
         private string? SaveBackup(string bucket, string path, string? previousText)

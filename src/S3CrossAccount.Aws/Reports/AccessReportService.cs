@@ -5,6 +5,7 @@ using System.Threading;
 using S3CrossAccount.Aws.Acls;
 using S3CrossAccount.Aws.Buckets;
 using S3CrossAccount.Aws.Clients;
+using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Aws.Roles;
 using S3CrossAccount.Core.Evaluation;
 using S3CrossAccount.Core.Policies;
@@ -81,9 +82,9 @@ namespace S3CrossAccount.Aws.Reports
             // One client pool for the bucket's reads, so its region is looked up once and every read is signed for it.
             var calls = new AwsCalls(_verbose, _session);
             using var clients = new S3ClientPool(_session, calls);
-            using var policies = new BucketPolicyService(clients, calls);
+            using var policies = new BucketPolicyService(clients, calls, _session);
             var policy = policies.Get(bucket, ct);
-            using var acls = new AclService(new SdkS3AclApi(clients, calls, ownsClients: false), _verbose);
+            using var acls = new AclService(new SdkS3AclApi(clients, calls, ownsClients: false), _verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(_session));
             var bucketAcl = acls.ReadAcl(bucket, null, ct);
             var ownerId = bucketAcl.OwnerCanonicalId ?? string.Empty;
             if (policy != null)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using S3CrossAccount.Aws.Clients;
+using S3CrossAccount.Aws.Concurrency;
 using S3CrossAccount.Aws.Iam;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Identifiers;
@@ -31,24 +32,28 @@ namespace S3CrossAccount.Aws.Roles
         private readonly IIamClient _iam;
         private readonly bool _ownsClient;
         private readonly AwsCalls _calls;
+        private readonly ConvergingWriter _writer;
+        private readonly IdentityPolicyService _inline;
 
         /// <summary>Uses the IAM client of the resolved session.</summary>
         public RoleService(AwsSession session, Action<string>? verbose = null)
-            : this(IamClients.ForSession(session), verbose, ownsClient: true)
+            : this(IamClients.ForSession(session), verbose, ownsClient: true, ConvergingWriter.ScopeOf(session))
         {
         }
 
         /// <summary>Uses the given client (another implementation of <see cref="IIamClient"/>, or a fake in tests).</summary>
         public RoleService(IIamClient iam, Action<string>? verbose = null)
-            : this(iam, verbose, ownsClient: false)
+            : this(iam, verbose, ownsClient: false, "iam")
         {
         }
 
-        private RoleService(IIamClient iam, Action<string>? verbose, bool ownsClient)
+        private RoleService(IIamClient iam, Action<string>? verbose, bool ownsClient, string scope)
         {
             _iam = iam ?? throw new ArgumentNullException(nameof(iam));
             _ownsClient = ownsClient;
             _calls = new AwsCalls(verbose);
+            _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), scope, verbose);
+            _inline = new IdentityPolicyService(_iam, verbose, _writer);
         }
 
         /// <summary>
@@ -62,13 +67,47 @@ namespace S3CrossAccount.Aws.Roles
             if (shouldProcess == null) throw new ArgumentNullException(nameof(shouldProcess));
             RoleNames.Validate(definition.RoleName);
 
-            var existing = TryGetRole(definition.RoleName, cancellationToken);
-            return existing == null
-                ? CreateRole(definition, shouldProcess, cancellationToken)
-                : ConvergeRole(existing, definition, shouldProcess, cancellationToken);
+            // The trust step holds the role's lock; the access policy step after it takes the inline policy's
+            // own lock, never both at once.
+            var name = definition.RoleName;
+            var changes = new List<string>();
+            Role? role;
+            PolicyDocument trust;
+            var isNew = false;
+            using (_writer.Lock("role-trust", name, TrustTarget(name), cancellationToken))
+            {
+                role = TryGetRole(name, cancellationToken);
+                if (role == null)
+                {
+                    try
+                    {
+                        role = CreateRole(definition, shouldProcess, changes, cancellationToken);
+                        if (role == null) return null;
+                        isNew = true;
+                    }
+                    catch (IamEntityAlreadyExistsException)
+                    {
+                        // Another machine created it between the GetRole and the CreateRole: merge into theirs.
+                        _calls.Note($"Role {name} was created by another writer at the same time; merging the trust policy into it.");
+                        role = TryGetRole(name, cancellationToken) ?? throw new XAccountException(ErrorCode.ConcurrentModification,
+                            $"IAM said role '{name}' already exists, then that it does not: another writer is creating and deleting it.", name, "Run the command again when the other writer is done.");
+                    }
+                }
+
+                trust = isNew
+                    ? definition.TrustPolicy
+                    : ConvergeTrust(role.RoleName.Length > 0 ? role.RoleName : name, role, definition, Arn.Parse(role.Arn).Partition, shouldProcess, changes, cancellationToken);
+            }
+
+            return isNew
+                ? Finish(role, definition, trust, role.MaxSessionDuration ?? definition.MaxSessionDuration, changes, shouldProcess, cancellationToken)
+                : ConvergeRole(role, definition, trust, shouldProcess, changes, cancellationToken);
         }
 
-        private XAccountRole? CreateRole(RoleDefinition definition, Func<string, string, bool> shouldProcess, CancellationToken ct)
+        private static string TrustTarget(string roleName) => $"trust policy of role {roleName}";
+
+        /// <summary>CreateRole with the trust policy; null when declined.</summary>
+        private Role? CreateRole(RoleDefinition definition, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             var name = definition.RoleName;
             _calls.Note("Trust policy to create: " + PolicyJson.Write(definition.TrustPolicy));
@@ -77,7 +116,6 @@ namespace S3CrossAccount.Aws.Roles
                 return null;
             }
 
-            var changes = new List<string>();
             var request = new CreateRoleRequest
             {
                 RoleName = name,
@@ -88,35 +126,13 @@ namespace S3CrossAccount.Aws.Roles
             };
             var created = _calls.Run("IAM", "CreateRole", name, () => _iam.CreateRoleAsync(request, ct)).Role;
             changes.Add("CreateRole");
-            var arn = Arn.Parse(created.Arn);
-
-            string? managedArn = null;
-            PolicyDocument? access = null;
-            if (definition.AccessPolicy != null)
-            {
-                if (definition.UseManagedPolicy)
-                {
-                    (managedArn, access) = EnsureManagedPolicy(name, arn, definition, attached: false, shouldProcess, changes, ct);
-                }
-                else
-                {
-                    access = EnsureInlinePolicy(name, definition, arn.Partition, roleIsNew: true, shouldProcess, changes, ct);
-                }
-            }
-
-            return new XAccountRole(name, created.Arn, arn.Account, definition.TrustPolicy, access,
-                definition.AccessPolicy == null ? null : definition.AccessPolicyName, managedArn,
-                created.MaxSessionDuration ?? definition.MaxSessionDuration, changes);
+            return created;
         }
 
-        private XAccountRole ConvergeRole(Role role, RoleDefinition definition, Func<string, string, bool> shouldProcess, CancellationToken ct)
+        /// <summary>After the trust step (outside its lock): session duration, tags and the access policy.</summary>
+        private XAccountRole ConvergeRole(Role role, RoleDefinition definition, PolicyDocument trust, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             var name = role.RoleName.Length > 0 ? role.RoleName : definition.RoleName;
-            var arn = Arn.Parse(role.Arn);
-            var changes = new List<string>();
-
-            var trust = ConvergeTrust(name, role, definition, arn.Partition, shouldProcess, changes, ct);
-
             var maxSession = role.MaxSessionDuration;
             if (definition.MaxSessionDuration.HasValue && definition.MaxSessionDuration != role.MaxSessionDuration
                 && shouldProcess(role.Arn, $"Set the maximum session duration to {definition.MaxSessionDuration} s"))
@@ -127,19 +143,27 @@ namespace S3CrossAccount.Aws.Roles
             }
 
             ConvergeTags(name, role.Arn, definition.Tags, shouldProcess, changes, ct);
+            return Finish(role, definition, trust, maxSession, changes, shouldProcess, ct, roleIsNew: false);
+        }
 
+        /// <summary>The access policy (inline or managed) and the result.</summary>
+        private XAccountRole Finish(Role role, RoleDefinition definition, PolicyDocument trust, int? maxSession, List<string> changes,
+            Func<string, string, bool> shouldProcess, CancellationToken ct, bool roleIsNew = true)
+        {
+            var name = role.RoleName.Length > 0 ? role.RoleName : definition.RoleName;
+            var arn = Arn.Parse(role.Arn);
             PolicyDocument? access = null;
             string? managedArn = null;
             if (definition.AccessPolicy != null)
             {
                 if (definition.UseManagedPolicy)
                 {
-                    var attached = FindAttached(name, ManagedPolicyArn(arn, definition.AccessPolicyName), ct) != null;
+                    var attached = !roleIsNew && FindAttached(name, ManagedPolicyArn(arn, definition.AccessPolicyName), ct) != null;
                     (managedArn, access) = EnsureManagedPolicy(name, arn, definition, attached, shouldProcess, changes, ct);
                 }
                 else
                 {
-                    access = EnsureInlinePolicy(name, definition, arn.Partition, roleIsNew: false, shouldProcess, changes, ct);
+                    access = EnsureInlinePolicy(name, definition, arn.Partition, roleIsNew, shouldProcess, changes, ct);
                 }
             }
 
@@ -171,9 +195,33 @@ namespace S3CrossAccount.Aws.Roles
                 return current ?? wanted;
             }
 
-            _calls.Run("IAM", "UpdateAssumeRolePolicy", name, () => _iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = PolicyJson.Write(wanted) }, ct));
+            WriteTrust(name, wanted, ct);
             changes.Add("UpdateAssumeRolePolicy");
-            return wanted;
+            var edit = PolicyChange.Between(current, wanted,
+                merge: (now, added) => now == null ? added : RolePolicyMerge.MergeTrust(now, added, partition),
+                normalize: p => RolePolicyMerge.NormalizeAccountPrincipals(p, partition));
+            return _writer.Converge(new TargetChange<PolicyDocument>
+            {
+                Target = TrustTarget(name),
+                Read = c => ReadTrust(name, c),
+                Holds = edit.HoldsIn,
+                ApplyTo = edit.ApplyTo,
+                Write = (now, c) => WriteTrust(name, now ?? wanted, c),
+                Missing = now => string.Join("; ", edit.MissingIn(now)),
+                WrittenButUnverified = ex => new XAccountException(ErrorCode.VerificationFailed,
+                    $"The new trust policy of role {name} was written and is already in place, but reading it back to verify failed: {ex.Message} "
+                    + (current == null ? "The role had no trust policy before." : $"The previous trust policy was: {PolicyJson.Write(current)} To restore it, run: New-XAccountRole -RoleName '{name}' -Force with the principals it named."),
+                    name, "Run the same command again once IAM answers (it changes nothing if the trust policy is complete) to finish verifying.", ex),
+            }, ct) ?? wanted;
+        }
+
+        private void WriteTrust(string name, PolicyDocument trust, CancellationToken ct) =>
+            _calls.Run("IAM", "UpdateAssumeRolePolicy", name, () => _iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = PolicyJson.Write(trust) }, ct));
+
+        private PolicyDocument? ReadTrust(string name, CancellationToken ct)
+        {
+            var text = TryGetRole(name, ct)?.AssumeRolePolicyDocument;
+            return string.IsNullOrEmpty(text) ? null : PolicyJson.Parse(text!);
         }
 
         private void ConvergeTags(string name, string roleArn, IDictionary<string, string>? tags, Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
@@ -192,23 +240,26 @@ namespace S3CrossAccount.Aws.Roles
             Func<string, string, bool> shouldProcess, List<string> changes, CancellationToken ct)
         {
             var policyName = definition.AccessPolicyName;
-            var existing = roleIsNew ? null : TryGetRolePolicy(roleName, policyName, ct);
-            var wanted = Converge(existing, definition.AccessPolicy!, definition.Force, partition);
-            if (wanted == null)
+            using (_inline.Lock(IamIdentityType.Role, roleName, policyName, ct))
             {
-                _calls.Note($"Inline policy {policyName} of {roleName} already allows what is asked for; not changed.");
-                return existing;
-            }
+                var existing = roleIsNew ? null : _inline.Read(IamIdentityType.Role, roleName, policyName, ct);
+                var wanted = Converge(existing, definition.AccessPolicy!, definition.Force, partition);
+                if (wanted == null)
+                {
+                    _calls.Note($"Inline policy {policyName} of {roleName} already allows what is asked for; not changed.");
+                    return existing;
+                }
 
-            _calls.Note($"Inline policy {policyName} to write: " + PolicyJson.Write(wanted));
-            if (!shouldProcess(roleName, $"Put inline access policy {policyName}"))
-            {
-                return existing;
-            }
+                _calls.Note($"Inline policy {policyName} to write: " + PolicyJson.Write(wanted));
+                if (!shouldProcess(roleName, $"Put inline access policy {policyName}"))
+                {
+                    return existing;
+                }
 
-            _calls.Run("IAM", "PutRolePolicy", $"{roleName}/{policyName}", () => _iam.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = roleName, PolicyName = policyName, PolicyDocument = PolicyJson.Write(wanted) }, ct));
-            changes.Add("PutRolePolicy");
-            return wanted;
+                var now = _inline.WriteConverged(IamIdentityType.Role, roleName, policyName, existing, wanted, ct);
+                changes.Add("PutRolePolicy");
+                return now ?? wanted;
+            }
         }
 
         /// <summary>

@@ -71,5 +71,8 @@ namespace S3CrossAccount.Core.Errors
         BucketAclGrantsOutsideAccount,
         // Setup (Invoke-/Remove-XAccountSetup): add new codes here
         InvalidSetupGrantee,
+        // Concurrent writers (lock and converge): add new codes here
+        ConcurrentModification,
+        TargetLockUnavailable,
     }
 }

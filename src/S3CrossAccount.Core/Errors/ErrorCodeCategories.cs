@@ -88,6 +88,8 @@ namespace S3CrossAccount.Core.Errors
                 case ErrorCode.ProfileWriteFailed:
                     return ErrorKind.InvalidOperation;
                 case ErrorCode.ServiceError:
+                case ErrorCode.ConcurrentModification:
+                case ErrorCode.TargetLockUnavailable:
                     return ErrorKind.ResourceUnavailable;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(code), code, "ErrorCode " + code + " has no kind: add it to ErrorCodeCategories.KindOf.");

@@ -55,6 +55,29 @@ namespace S3CrossAccount.Commands.Base
         }
 
         /// <summary>
+        /// Policy text that did not parse reaches the cmdlet as a stand-in (see
+        /// <see cref="Policy.PolicyDocumentTransformationAttribute"/>). Call first in ProcessRecord: true when an
+        /// argument was such text, reported with its InvalidPolicyJson/InvalidPolicyDocument error, piped input
+        /// as a non-terminating error for this input, a command-line argument as a terminating one.
+        /// </summary>
+        protected bool RefusedPolicyText()
+        {
+            foreach (var argument in MyInvocation.BoundParameters.Values)
+            {
+                var refusal = Policy.PolicyDocumentTransformationAttribute.RefusalOf(argument);
+                if (refusal == null)
+                {
+                    continue;
+                }
+
+                RefuseArguments(refusal);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// One record's work in two phases: <paramref name="checkArguments"/> turns the parameters into a request
         /// (Core's validation, no AWS call), then <paramref name="run"/> carries it out. A refusal in the check ends
         /// the command, unless the command is processing pipeline input: then the refused values may be the current
@@ -100,29 +123,6 @@ namespace S3CrossAccount.Commands.Base
             {
                 ThrowXAccountError(exception);
             }
-        }
-
-        /// <summary>
-        /// Policy text that did not parse reaches the cmdlet as a stand-in (see
-        /// <see cref="Policy.PolicyDocumentTransformationAttribute"/>). Call first in ProcessRecord: true when an
-        /// argument was such text, reported with its InvalidPolicyJson/InvalidPolicyDocument error, piped input
-        /// as a non-terminating error for this input, a command-line argument as a terminating one.
-        /// </summary>
-        protected bool RefusedPolicyText()
-        {
-            foreach (var argument in MyInvocation.BoundParameters.Values)
-            {
-                var refusal = Policy.PolicyDocumentTransformationAttribute.RefusalOf(argument);
-                if (refusal == null)
-                {
-                    continue;
-                }
-
-                RefuseArguments(refusal);
-                return true;
-            }
-
-            return false;
         }
 
         /// <summary>Runs one target's work; an <see cref="XAccountException"/> is that target's failure (non-terminating).</summary>

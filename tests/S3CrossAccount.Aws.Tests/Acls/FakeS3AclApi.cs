@@ -25,6 +25,9 @@ namespace S3CrossAccount.Aws.Tests.Acls
         public List<string> Keys = new List<string>();
         public int PageSize = 1000;
 
+        /// <summary>Runs after each ACL write with its target: another writer's write landing right after this one.</summary>
+        public Action<string>? AfterWrite;
+
         public static AclGrant OwnerFullControl => new AclGrant(AclGranteeKind.CanonicalUser, Owner, AclPermission.FullControl);
 
         public AccessControlList GetBucketAcl(string bucket, CancellationToken ct) => Read("GetBucketAcl " + bucket, bucket);
@@ -72,6 +75,7 @@ namespace S3CrossAccount.Aws.Tests.Acls
         {
             Record(call);
             Acls[target] = grants.ToList();
+            AfterWrite?.Invoke(target);
         }
 
         private void Record(string call)

@@ -19,11 +19,22 @@ namespace S3CrossAccount.Aws.Tests.Buckets
         /// <summary>What every Get after a write returns instead of the stored text (a concurrent writer, a mangling server).</summary>
         public string? ReadBackOverride { get; set; }
 
+        /// <summary>Runs after each successful Put or Delete: another writer's write landing right after this one.</summary>
+        public Action<Dictionary<string, string>>? AfterWrite { get; set; }
+
+        /// <summary>Thrown by every Get after a write (a throttled or failed verification read).</summary>
+        public XAccountException? ReadBackFailure { get; set; }
+
         private bool _written;
 
         public string? Get(string bucket, CancellationToken ct)
         {
             Calls.Add("GetBucketPolicy " + bucket);
+            if (_written && ReadBackFailure != null)
+            {
+                throw ReadBackFailure;
+            }
+
             if (_written && ReadBackOverride != null)
             {
                 return ReadBackOverride;
@@ -42,6 +53,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
 
             Policies[bucket] = policyJson;
             _written = true;
+            AfterWrite?.Invoke(Policies);
         }
 
         public void Delete(string bucket, CancellationToken ct)
@@ -49,6 +61,7 @@ namespace S3CrossAccount.Aws.Tests.Buckets
             Calls.Add("DeleteBucketPolicy " + bucket);
             Policies.Remove(bucket);
             _written = true;
+            AfterWrite?.Invoke(Policies);
         }
 
         public void Dispose()

@@ -33,9 +33,13 @@ namespace S3CrossAccount.Aws.Tests.Roles
         internal void AddRole(string name, string trust, int? maxSession = 3600) =>
             Roles[name] = new Role { RoleName = name, Arn = RoleArn(name), AssumeRolePolicyDocument = trust, MaxSessionDuration = maxSession };
 
+        /// <summary>Runs after each call with its operation name: another writer's write landing right after this one.</summary>
+        public Action<string>? AfterCall { get; set; }
+
         private Task<T> Done<T>(string op, T value)
         {
             Calls.Add(op);
+            AfterCall?.Invoke(op);
             return Task.FromResult(value);
         }
 

@@ -28,7 +28,7 @@ namespace S3CrossAccount.Aws.Tests.Roles
                 iam.UserPolicies[("333344445555$admin", "S3CrossAccountAssumeRole")]);
             Assert.True(first.Changed);
             Assert.False(second.Changed);
-            Assert.Equal(new[] { "GetUserPolicy", "PutUserPolicy", "GetUserPolicy" }, iam.Calls);
+            Assert.Equal(new[] { "GetUserPolicy", "PutUserPolicy", "GetUserPolicy", "GetUserPolicy" }, iam.Calls);
         }
 
         [Fact]

@@ -34,7 +34,7 @@ namespace S3CrossAccount.Aws.Tests.Roles
 
             var role = new RoleService(iam, verbose.Add).EnsureRole(Definition(UserB), Yes)!;
 
-            Assert.Equal(new[] { "GetRole", "CreateRole", "PutRolePolicy" }, iam.Calls);
+            Assert.Equal(new[] { "GetRole", "CreateRole", "PutRolePolicy", "GetRolePolicy" }, iam.Calls);
             Assert.Equal("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + UserB + "\"},\"Action\":\"sts:AssumeRole\"}]}",
                 iam.Roles["S3Reader"].AssumeRolePolicyDocument);
             Assert.Equal("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":\"arn:aws:s3:::example-bucket/*\"}]}",

@@ -180,6 +180,26 @@ namespace S3CrossAccount.IntegrationTests.Harness
             ["Region"] = Region,
         };
 
+        /// <summary>
+        /// Creates plain users <paramref name="uids"/> in the account (tenant) <paramref name="tenant"/>, for tests that
+        /// need more grantees than the six standing users; a user that exists already is kept.
+        /// </summary>
+        public void EnsureUsers(string tenant, IEnumerable<string> uids)
+        {
+            var script = Path.Combine(StateDir, "ensure-users-" + Guid.NewGuid().ToString("N") + ".sh");
+            File.WriteAllText(script, "for u in \"$@\"; do radosgw-admin -c \"$CEPH_DIR/ceph.conf\" user info --tenant " + tenant + " --uid \"$u\" >/dev/null 2>&1 || "
+                + "radosgw-admin -c \"$CEPH_DIR/ceph.conf\" user create --tenant " + tenant + " --uid \"$u\" --display-name \"$u\" >/dev/null || exit 1; done\n");
+            try
+            {
+                var (exit, output) = RunScript(script, StateDir, TimeSpan.FromMinutes(2), uids.Select(u => ("_", u)).ToArray());
+                if (exit != 0) throw new InvalidOperationException("radosgw-admin user create failed: " + LastLines(output, 5));
+            }
+            finally
+            {
+                File.Delete(script);
+            }
+        }
+
         /// <summary>Stops every daemon by pid (idempotent) and deletes the state directory.</summary>
         public void Stop()
         {

@@ -150,7 +150,8 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
 
         // Issue 9, "AWS calls per method": the exact calls of a first run and of a re-run, per method, with -Access Read
         // on a bucket holding one object k1 (docs/aws-calls.md shows the same lists). {bucket}, {user}, {role} and
-        // {account} stand for the test's names. A re-run makes no write call.
+        // {account} stand for the test's names. A re-run makes no write call; each write is followed by the read after
+        // the settle interval that shows it (issue 14).
         private static readonly string[] ProbeCalls =
         {
             "S3 ListObjectsV2 {bucket} prefix ''",
@@ -171,6 +172,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                     "S3 GetBucketPolicy {bucket}",
                     "IAM GetUserPolicy {user}/S3CrossAccountAccess",
                     "IAM PutUserPolicy {user}/S3CrossAccountAccess",
+                    "IAM GetUserPolicy {user}/S3CrossAccountAccess",
                 }.Concat(ProbeCalls).ToArray(),
                 new[]
                 {
@@ -188,6 +190,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                     "S3 ListObjectsV2 {bucket} prefix ''",
                     "S3 GetObjectAcl {bucket}/k1",
                     "S3 PutObjectAcl {bucket}/k1",
+                    "S3 GetObjectAcl {bucket}/k1",
                 }.Concat(ProbeCalls.Skip(1)).ToArray(),
                 new[]
                 {
@@ -205,6 +208,7 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
                     "IAM GetRole {role}",
                     "IAM CreateRole {role}",
                     "IAM PutRolePolicy {role}/S3CrossAccountAccess",
+                    "IAM GetRolePolicy {role}/S3CrossAccountAccess",
                     "STS AssumeRole arn:aws:iam::111122223333:role/{role} (session s3crossaccount-setup, attempt 1)",
                 }.Concat(ProbeCalls).ToArray(),
                 new[]
