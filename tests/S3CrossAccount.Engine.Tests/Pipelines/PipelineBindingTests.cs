@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using S3CrossAccount.Core.Policies;
@@ -80,13 +81,15 @@ namespace S3CrossAccount.Engine.Tests.Pipelines
             using var s3 = new CannedS3()
                 .On("GET ownershipControls", 200, CannedS3.Ownership("ObjectWriter"))
                 .On("GET acl", 200, Acl(CanonicalA))
-                .On("PUT acl", 200, string.Empty);
+                .On("PUT acl", 200, string.Empty)
+                .After("PUT acl", "GET acl", 200, Acl(CanonicalA, (CanonicalB, "READ"), (CanonicalB, "WRITE")));
             using var s = WithCsv();
             var r = s.Run(
                 $"\"Bucket,CanonicalId,Permission`nreports-111122223333,{CanonicalB},\"\"READ,WRITE\"\"\" | ConvertFrom-Csv | Grant-XAccountAcl " + s3.Args).ShouldSucceed();
             var change = r.Single<S3CrossAccount.Core.Acls.XAccountAclChange>();
             Assert.Equal(new[] { "READ", "WRITE" }, change.Added.Select(g => g.Permission.ToString().ToUpperInvariant()));
-            Assert.Equal("PUT /reports-111122223333/?acl", s3.Requests.Last());
+            Assert.Equal(new[] { "GET /reports-111122223333/?acl", "PUT /reports-111122223333/?acl", "GET /reports-111122223333/?acl" },
+                s3.Requests.Where(q => q.EndsWith("?acl", StringComparison.Ordinal)));
         }
 
         [Fact]
@@ -124,8 +127,11 @@ namespace S3CrossAccount.Engine.Tests.Pipelines
             return s;
         }
 
-        private static string Acl(string owner) =>
+        private static string Acl(string owner, params (string Id, string Permission)[] others) =>
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><AccessControlPolicy xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>" + owner + "</ID></Owner>" +
-            "<AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"><ID>" + owner + "</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>";
+            "<AccessControlList>" + GrantXml(owner, "FULL_CONTROL") + string.Concat(others.Select(o => GrantXml(o.Id, o.Permission))) + "</AccessControlList></AccessControlPolicy>";
+
+        private static string GrantXml(string id, string permission) =>
+            "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"><ID>" + id + "</ID></Grantee><Permission>" + permission + "</Permission></Grant>";
     }
 }
