@@ -9,8 +9,9 @@ namespace S3CrossAccount.Aws
     /// </summary>
     public sealed class AwsSession
     {
-        internal AwsSession(AWSCredentials credentials, string credentialSource, string region, string regionSource, string? endpointUrl)
+        internal AwsSession(AWSCredentials credentials, string credentialSource, string region, string regionSource, string? endpointUrl, string? profileName = null)
         {
+            ProfileName = profileName;
             Credentials = credentials;
             CredentialSource = credentialSource;
             Region = region;
@@ -30,6 +31,35 @@ namespace S3CrossAccount.Aws
 
         /// <summary>-EndpointUrl, when the caller talks to something other than the AWS public endpoints.</summary>
         public string? EndpointUrl { get; }
+
+        /// <summary>The credential profile the credentials came from, when they came from one.</summary>
+        public string? ProfileName { get; }
+
+        /// <summary>
+        /// The account the credentials belong to, once a call has told it (STS GetCallerIdentity); null until then.
+        /// No call is made just to learn it: it only names the acting account in messages.
+        /// </summary>
+        public string? AccountId
+        {
+            get => _accountId;
+            internal set => _accountId = value;
+        }
+
+        private volatile string? _accountId;
+
+        /// <summary>Who acts with this session, for errors and -WhatIf texts: "account 111122223333 (profile AccountA)".</summary>
+        public string Acting
+        {
+            get
+            {
+                var who = ProfileName != null ? "profile " + ProfileName : "credentials from " + CredentialSource;
+                return AccountId != null ? "account " + AccountId + " (" + who + ")" : who;
+            }
+        }
+
+        /// <summary>The same identity for another region (the bucket's own, for S3 calls).</summary>
+        internal AwsSession ForRegion(string region, string regionSource) =>
+            new AwsSession(Credentials, CredentialSource, region, regionSource, EndpointUrl, ProfileName) { AccountId = AccountId };
 
         /// <summary>The credentials' kind without any secret (the SDK type name).</summary>
         public string CredentialKind => Credentials.GetType().Name;

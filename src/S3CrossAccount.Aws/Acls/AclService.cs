@@ -28,7 +28,7 @@ namespace S3CrossAccount.Aws.Acls
 
         /// <summary>Uses S3 clients of the resolved session, one per bucket region.</summary>
         public AclService(AwsSession session, Action<string>? verbose = null)
-            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose)), verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session))
+            : this(new SdkS3AclApi(session ?? throw new ArgumentNullException(nameof(session)), new AwsCalls(verbose, session)), verbose, ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session))
         {
         }
 

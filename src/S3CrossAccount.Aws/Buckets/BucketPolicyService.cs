@@ -27,7 +27,7 @@ namespace S3CrossAccount.Aws.Buckets
         public BucketPolicyService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
-            _calls = new AwsCalls(verbose);
+            _calls = new AwsCalls(verbose, session);
             _store = new S3BucketPolicyStore(new S3ClientPool(session, _calls), _calls);
             _writer = new ConvergingWriter(ConvergeSettings.FromEnvironment(), ConvergingWriter.ScopeOf(session), verbose);
         }

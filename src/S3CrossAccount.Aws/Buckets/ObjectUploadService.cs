@@ -28,7 +28,7 @@ namespace S3CrossAccount.Aws.Buckets
         public ObjectUploadService(AwsSession session, Action<string>? verbose = null)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
-            _calls = new AwsCalls(verbose);
+            _calls = new AwsCalls(verbose, session);
             _clients = new S3ClientPool(session, _calls);
         }
 

@@ -42,7 +42,7 @@ namespace S3CrossAccount.Aws.Buckets
                 throw NotOwner(bucket, "GetBucketPolicy", ex);
             }
 
-            return PolicyText(bucket, response);
+            return PolicyText(bucket, response, _calls.Acting);
         }
 
         public void Put(string bucket, string policyJson, CancellationToken ct)
@@ -79,7 +79,7 @@ namespace S3CrossAccount.Aws.Buckets
         /// as the policy text (HarnessTests.BucketPolicy_RoundTripsExactly_AndDeletes), so an XML body is
         /// read as the error it is.
         /// </summary>
-        internal static string? PolicyText(string bucket, GetBucketPolicyResponse response)
+        internal static string? PolicyText(string bucket, GetBucketPolicyResponse response, string? acting = null)
         {
             var text = response.Policy;
             if (string.IsNullOrWhiteSpace(text))
@@ -97,7 +97,7 @@ namespace S3CrossAccount.Aws.Buckets
 
                 var message = Regex.Match(text, "<Message>([^<]*)</Message>").Groups[1].Value;
                 var error = new AmazonS3Exception(message.Length > 0 ? message : "S3 answered with an error document.") { ErrorCode = code, StatusCode = response.HttpStatusCode };
-                throw AwsErrorMapper.Map(error, bucket, "S3 GetBucketPolicy", Denied(bucket, "s3:GetBucketPolicy"));
+                throw AwsErrorMapper.Map(error, bucket, "S3 GetBucketPolicy " + bucket, Denied(bucket, "s3:GetBucketPolicy"), acting);
             }
 
             return text;

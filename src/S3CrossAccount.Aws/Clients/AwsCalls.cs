@@ -30,10 +30,19 @@ namespace S3CrossAccount.Aws.Clients
         private static readonly AsyncLocal<Attempts?> CurrentCall = new AsyncLocal<Attempts?>();
 
         private readonly Action<string>? _verbose;
+        private readonly AwsSession? _session;
         private int _calls;
         private int _requests;
 
-        internal AwsCalls(Action<string>? verbose) => _verbose = verbose;
+        /// <param name="session">The session the calls are made with: its errors name who was acting.</param>
+        internal AwsCalls(Action<string>? verbose, AwsSession? session = null)
+        {
+            _verbose = verbose;
+            _session = session;
+        }
+
+        /// <summary>Who the calls are made as, for errors raised outside the call path (an error document in a 200 answer).</summary>
+        internal string? Acting => _session?.Acting;
 
         /// <summary>Calls made through this instance.</summary>
         internal int Calls => Volatile.Read(ref _calls);
@@ -100,7 +109,7 @@ namespace S3CrossAccount.Aws.Clients
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                throw Failure(AwsErrorMapper.Map(ex, errorTarget ?? target, service + " " + operation, accessDeniedAction), attempts, service, operation, target);
+                throw Failure(AwsErrorMapper.Map(ex, errorTarget ?? target, service + " " + operation + (target.Length == 0 ? string.Empty : " " + target), accessDeniedAction, _session?.Acting), attempts, service, operation, target);
             }
             finally
             {

@@ -18,7 +18,8 @@ namespace S3CrossAccount.Aws.Clients
         /// What to do about an AccessDenied for this operation (which account's policy must allow what);
         /// the generic sentence is used when null.
         /// </param>
-        internal static XAccountException Map(Exception exception, object? target, string operation, string? accessDeniedAction = null)
+        /// <param name="acting">Who made the call ("account 111122223333 (profile AccountA)"), named in a service error.</param>
+        internal static XAccountException Map(Exception exception, object? target, string operation, string? accessDeniedAction = null, string? acting = null)
         {
             if (exception is XAccountException already)
             {
@@ -27,12 +28,12 @@ namespace S3CrossAccount.Aws.Clients
 
             if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1)
             {
-                return Map(aggregate.InnerException!, target, operation, accessDeniedAction);
+                return Map(aggregate.InnerException!, target, operation, accessDeniedAction, acting);
             }
 
             if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
             {
-                return FromServiceError(service, target, operation, accessDeniedAction);
+                return FromServiceError(service, target, operation, accessDeniedAction, acting);
             }
 
             if (IsConnectionFailure(exception))
@@ -61,6 +62,12 @@ namespace S3CrossAccount.Aws.Clients
                     return "The credentials are wrong or expired: obtain fresh ones (Use-XAccountRole, aws sso login) and retry.";
                 case ErrorCode.Throttled:
                     return "Wait and retry.";
+                case ErrorCode.NoSuchBucket:
+                    return "Check the bucket name (Get-XAccountBucketPolicy's -Bucket completes the names these credentials can list), and that the credentials are for the account that owns it.";
+                case ErrorCode.NoSuchKey:
+                    return "Check the key and the bucket (keys are case-sensitive), and that the object was uploaded.";
+                case ErrorCode.NoSuchEntity:
+                    return "Check the name, and that the credentials are for the account that holds it (IAM names are per account).";
                 case ErrorCode.AclNotSupported:
                     return "The bucket's Object Ownership is BucketOwnerEnforced (ACLs disabled): use a bucket policy instead.";
                 default:
@@ -88,10 +95,15 @@ namespace S3CrossAccount.Aws.Clients
                 target,
                 "Check the network, the -Region and, if given, the -EndpointUrl.", exception);
 
-        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation, string? accessDeniedAction)
+        private static XAccountException FromServiceError(AmazonServiceException ex, object? target, string operation, string? accessDeniedAction, string? acting)
         {
             var code = AwsErrorCodes.ToErrorCode(ex.ErrorCode);
-            return new XAccountException(code, operation + " failed: " + ex.ErrorCode + ": " + ex.Message, target, Advice(code, accessDeniedAction), ex);
+            // S3 and S3-compatible servers often send AccessDenied with no message (or a generic one): the refused
+            // identity is then the one thing the admin needs to know.
+            var detail = string.IsNullOrWhiteSpace(ex.Message) ? "the service gave no message" : ex.Message;
+            var message = operation + " failed: " + ex.ErrorCode + ": " + detail
+                + (acting == null ? string.Empty : (detail.EndsWith(".") ? " " : ". ") + (code == ErrorCode.AccessDenied ? "Refused to " : "Acting as ") + acting + ".");
+            return new XAccountException(code, message, target, Advice(code, accessDeniedAction), ex);
         }
 
         private static Exception Innermost(Exception exception)

@@ -29,7 +29,7 @@ namespace S3CrossAccount.Aws.Clients
         public S3AccountService(AwsSession session, Action<string>? verbose)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
-            _calls = new AwsCalls(verbose);
+            _calls = new AwsCalls(verbose, session);
         }
 
         /// <summary>

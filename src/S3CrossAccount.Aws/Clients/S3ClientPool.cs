@@ -32,7 +32,7 @@ namespace S3CrossAccount.Aws.Clients
 
         internal S3ClientPool(AwsSession session, AwsCalls calls)
             : this(session, calls, session.EndpointUrl == null,
-                region => AwsClientFactory.CreateS3Client(new AwsSession(session.Credentials, session.CredentialSource, region, "the bucket's location", session.EndpointUrl)))
+                region => AwsClientFactory.CreateS3Client(session.ForRegion(region, "the bucket's location")))
         {
         }
 

@@ -20,7 +20,7 @@ namespace S3CrossAccount.Aws.Clients
         public StsIdentityService(AwsSession session, Action<string>? verbose)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
-            _calls = new AwsCalls(verbose);
+            _calls = new AwsCalls(verbose, session);
         }
 
         /// <summary>STS GetCallerIdentity: the account, ARN and unique ID of the session's credentials.</summary>
@@ -29,6 +29,8 @@ namespace S3CrossAccount.Aws.Clients
             using var client = AwsClientFactory.CreateStsClient(_session);
             var response = _calls.Run("STS", "GetCallerIdentity", string.Empty,
                 () => client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken), _session.EndpointUrl ?? _session.Region);
+            // Known now at no extra cost: later messages of this session name the acting account.
+            _session.AccountId = response.Account;
             return new XAccountIdentity(response.Account, response.Arn, response.UserId);
         }
     }

@@ -53,7 +53,7 @@ namespace S3CrossAccount.Aws.Credentials
             if (request == null) throw new ArgumentNullException(nameof(request));
             var credentials = ResolveCredentials(request, out var credentialSource, out var credentialProfile);
             var region = ResolveRegion(request, credentialProfile, out var regionSource);
-            return new AwsSession(credentials, credentialSource, region, regionSource, NormalizeEndpoint(request.EndpointUrl));
+            return new AwsSession(credentials, credentialSource, region, regionSource, NormalizeEndpoint(request.EndpointUrl), credentialProfile?.Name);
         }
 
         private AWSCredentials ResolveCredentials(SessionRequest request, out string source, out CredentialProfile? profileUsed)

@@ -28,7 +28,7 @@ namespace S3CrossAccount.Aws.Probes
         /// </summary>
         public static IReadOnlyList<LiveProbeResult> Probe(AwsSession session, LiveProbePlan plan, Action<string> verbose, CancellationToken cancellationToken)
         {
-            var calls = new AwsCalls(verbose);
+            var calls = new AwsCalls(verbose, session);
             using var clients = new S3ClientPool(session, calls);
             return Probe(clients, calls, plan, cancellationToken);
         }

@@ -80,7 +80,7 @@ namespace S3CrossAccount.Aws.Reports
             var entries = new List<AccessReportEntry>();
 
             // One client pool for the bucket's reads, so its region is looked up once and every read is signed for it.
-            var calls = new AwsCalls(_verbose);
+            var calls = new AwsCalls(_verbose, _session);
             using var clients = new S3ClientPool(_session, calls);
             using var policies = new BucketPolicyService(clients, calls, _session);
             var policy = policies.Get(bucket, ct);

@@ -64,7 +64,8 @@ namespace S3CrossAccount.Aws.Tests.Buckets
 
             Assert.Equal(expected, ex.Code);
             Assert.Equal(Bucket, ex.Target);
-            Assert.StartsWith("S3 GetBucketPolicy failed: " + code, ex.Message);
+            // The call names its bucket, so a message read on its own says which one failed.
+            Assert.StartsWith("S3 GetBucketPolicy " + Bucket + " failed: " + code, ex.Message);
         }
 
         [Fact]

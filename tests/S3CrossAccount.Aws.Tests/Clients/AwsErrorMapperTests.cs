@@ -57,5 +57,22 @@ namespace S3CrossAccount.Aws.Tests.Clients
             Assert.Equal(ErrorCode.ServiceError, mapped.Code);
             Assert.Contains("HTTP 405", mapped.Message);
         }
+
+        [Fact]
+        public void ServiceError_NamesTheCall_ItsTarget_WhoActed_AndWhatToDo()
+        {
+            var mapped = AwsErrorMapper.Map(Service("NoSuchBucket", HttpStatusCode.NotFound), "reports-111122223333", "S3 GetBucketPolicy reports-111122223333",
+                acting: "account 111122223333 (profile AccountA)");
+            Assert.Equal("S3 GetBucketPolicy reports-111122223333 failed: NoSuchBucket: message from AWS. Acting as account 111122223333 (profile AccountA).", mapped.Message);
+            Assert.Contains("Check the bucket name", mapped.RecommendedAction);
+        }
+
+        [Fact]
+        public void AccessDenied_WithoutAMessage_SaysWhichIdentityWasRefused()
+        {
+            var empty = new AmazonServiceException(string.Empty, ErrorType.Sender, "AccessDenied", "req-1", HttpStatusCode.Forbidden);
+            var mapped = AwsErrorMapper.Map(empty, "reports-111122223333", "S3 PutBucketPolicy reports-111122223333", acting: "profile AccountB");
+            Assert.Equal("S3 PutBucketPolicy reports-111122223333 failed: AccessDenied: the service gave no message. Refused to profile AccountB.", mapped.Message);
+        }
     }
 }

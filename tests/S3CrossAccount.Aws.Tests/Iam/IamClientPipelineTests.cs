@@ -157,6 +157,21 @@ namespace S3CrossAccount.Aws.Tests.Iam
             Assert.False(string.IsNullOrEmpty(e.RecommendedAction));
         }
     
+        /// <summary>An identity policy names no principal: its MalformedPolicyDocument advice must not talk about principals; a trust policy's does.</summary>
+        [Fact]
+        public async Task MalformedPolicyDocument_Advice_FitsThePolicyKind()
+        {
+            using var server = new CannedIamServer().Respond(400, IamDocExamples.Error("MalformedPolicyDocument", "Syntax errors in policy.", requestId: "req-1"));
+            using var client = server.CreateClient();
+            var identity = await Assert.ThrowsAsync<IamMalformedPolicyDocumentException>(() => client.PutRolePolicyAsync(new PutRolePolicyRequest { RoleName = "S3Access", PolicyName = "p", PolicyDocument = "{}" }));
+            Assert.DoesNotContain("principal it names", identity.RecommendedAction);
+            Assert.Contains("identity policy", identity.RecommendedAction);
+
+            server.Respond(400, IamDocExamples.Error("MalformedPolicyDocument", "Invalid principal in policy.", requestId: "req-2"));
+            var trust = await Assert.ThrowsAsync<IamMalformedPolicyDocumentException>(() => client.CreateRoleAsync(new CreateRoleRequest { RoleName = "S3Access", AssumeRolePolicyDocument = "{}" }));
+            Assert.Contains("every principal it names must exist", trust.RecommendedAction);
+        }
+
         /// <summary>radosgw answers unimplemented IAM actions with 405 and an S3-style &lt;Error&gt; body.</summary>
         [Fact]
         public async Task MethodNotAllowed_InS3StyleErrorBody_IsOperationNotSupported()

@@ -19,6 +19,7 @@ namespace S3CrossAccount.Engine.Tests.Acls
         private readonly HttpListener _listener = new HttpListener();
         private readonly Dictionary<string, (int Status, string Body)> _answers = new Dictionary<string, (int, string)>();
         private readonly List<string> _requests = new List<string>();
+        private readonly List<(string Trigger, string MethodAndQuery, int Status, string Body)> _changes = new List<(string, string, int, string)>();
         private readonly Task _loop;
 
         public CannedS3()
@@ -51,6 +52,17 @@ namespace S3CrossAccount.Engine.Tests.Acls
             return this;
         }
 
+        /// <summary>
+        /// Once a request whose "METHOD query" starts with <paramref name="trigger"/> is answered, requests matching
+        /// <paramref name="methodAndQuery"/> get this answer instead: a write that later reads see, as the module's
+        /// verifying read after a write expects of a real server.
+        /// </summary>
+        public CannedS3 After(string trigger, string methodAndQuery, int status, string body)
+        {
+            lock (_answers) _changes.Add((trigger, methodAndQuery, status, body));
+            return this;
+        }
+
         public static string Ownership(string value) =>
             $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><OwnershipControls xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ObjectOwnership>{value}</ObjectOwnership></Rule></OwnershipControls>";
 
@@ -71,6 +83,10 @@ namespace S3CrossAccount.Engine.Tests.Acls
                 {
                     answer = _answers.Where(a => key.StartsWith(a.Key, StringComparison.Ordinal)).Select(a => a.Value).DefaultIfEmpty((404,
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>")).First();
+                    foreach (var change in _changes.Where(c => key.StartsWith(c.Trigger, StringComparison.Ordinal)))
+                    {
+                        _answers[change.MethodAndQuery] = (change.Status, change.Body);
+                    }
                 }
 
                 var bytes = Encoding.UTF8.GetBytes(answer.Body);

@@ -252,7 +252,8 @@ namespace S3CrossAccount.IntegrationTests.Scenarios
             Assert.Equal("ServiceError,S3CrossAccount.Commands.Buckets.SetXAccountBucketPolicyCommand", failed.FirstError!.FullyQualifiedErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.ResourceUnavailable, failed.FirstError.CategoryInfo.Category);
             Assert.Equal(bucket, failed.FirstError.TargetObject);
-            Assert.StartsWith("S3 PutBucketPolicy failed: InternalError", failed.FirstError.Exception.Message);
+            Assert.StartsWith($"S3 PutBucketPolicy {bucket} failed: InternalError", failed.FirstError.Exception.Message);
+            Assert.Contains(". Acting as ", failed.FirstError.Exception.Message);
             Assert.Empty(failed.Output);
             Assert.True(proxy.Count("PUT", queryContains: "policy") > 1, "the SDK retries a 500 before giving up");
             Assert.Empty(proxy.Writes);

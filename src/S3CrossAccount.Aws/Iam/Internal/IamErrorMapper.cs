@@ -42,6 +42,9 @@ namespace S3CrossAccount.Aws.Iam.Internal
                     "Check the network path to the IAM endpoint and the endpoint URL.", e);
         }
 
+        /// <summary>The calls that send a role's trust policy, the only IAM policy with a Principal element.</summary>
+        private static bool IsTrustPolicyCall(string action) => action == "CreateRole" || action == "UpdateAssumeRolePolicy";
+
         private static IamServiceException Map(Exception e, string? code, int status, string? requestId, string action, string? target)
         {
             var bodyOnly = string.IsNullOrEmpty(e.Message) || e.Message.IndexOf('<') >= 0;
@@ -68,7 +71,9 @@ namespace S3CrossAccount.Aws.Iam.Internal
                         "Use the existing entity, or choose another name.", e);
                 case ErrorCode.MalformedPolicy:
                     return new IamMalformedPolicyDocumentException(message, code, requestId, status, t,
-                        "Fix the policy document; every principal it names must exist.", e);
+                        IsTrustPolicyCall(action)
+                            ? "Fix the trust policy: every principal it names must exist (a deleted user or role, or a mistyped account, is refused); Test-XAccountPolicy lints it offline."
+                            : "Fix the identity policy (it names no principal): check each action, resource ARN and condition; Test-XAccountPolicy lints it offline.", e);
                 case ErrorCode.LimitExceeded:
                     return new IamLimitExceededException(message, code, requestId, status, t,
                         "Stay within the IAM quota named in the message (policy size, five policy versions, attached policies).", e);

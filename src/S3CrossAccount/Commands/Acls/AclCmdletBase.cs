@@ -31,7 +31,7 @@ namespace S3CrossAccount.Commands.Acls
         // An S3CrossAccount.Aws.Acls.AclService and the AwsSession it was made for, typed object for the import-time rule (AwsCmdlet).
         private object? _service;
         private object? _serviceSession;
-        private string? _lookedUpCanonicalId;
+        private readonly Dictionary<string, string> _lookedUpCanonicalIds = new Dictionary<string, string>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
@@ -49,18 +49,20 @@ namespace S3CrossAccount.Commands.Acls
         [AllowEmptyString]
         public string? Prefix { get; set; }
 
-        [Parameter(Mandatory = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ListTextTransformation]
         [ValidateSet("READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL", IgnoreCase = true)]
         public string[] Permission { get; set; } = new string[0];
 
         /// <summary>The grantee's canonical user ID, as Get-XAccountCanonicalId returns it (binds from its CanonicalUserId).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CanonicalIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("CanonicalUserId")]
+        [ListTextTransformation]
         [ValidateNotNullOrEmpty]
         public string[] CanonicalId { get; set; } = new string[0];
 
         /// <summary>The grantee's 12-digit account ID; its canonical ID is looked up with -GranteeProfileName or -GranteeCredential.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = AccountIdSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AccountIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string AccountId { get; set; } = string.Empty;
 
@@ -75,7 +77,7 @@ namespace S3CrossAccount.Commands.Acls
         public object? GranteeCredential { get; set; }
 
         /// <summary>A predefined group: AllUsers (anyone) or AuthenticatedUsers (any AWS account).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = GroupSet)]
+        [Parameter(Mandatory = true, ParameterSetName = GroupSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("AllUsers", "AuthenticatedUsers", IgnoreCase = true)]
         public string[] Group { get; set; } = new string[0];
 
@@ -95,7 +97,11 @@ namespace S3CrossAccount.Commands.Acls
             base.BeginProcessing();
             if (ParameterSetName == AccountIdSet)
             {
-                CheckArguments(() => Core.Identifiers.AccountId.Parse(AccountId));
+                if (AccountId.Length > 0)
+                {
+                    CheckArguments(() => Core.Identifiers.AccountId.Parse(AccountId));
+                }
+
                 if ((GranteeProfileName == null) == (GranteeCredential == null))
                 {
                     ThrowXAccountError(new XAccountException(ErrorCode.InvalidParameterCombination,
@@ -115,7 +121,8 @@ namespace S3CrossAccount.Commands.Acls
                 CheckArguments(() => AclGrantRules.CheckPublic(Group.Select(g => AclGrant.Parse(g, "READ")), AllowsPublic));
             }
 
-            if (Prefix != null)
+            // Permissions piped in with each record are checked per record (CheckGrantees).
+            if (Prefix != null && Permission.Length > 0)
             {
                 CheckArguments(() => AclGrantRules.Permissions(Permission, objectTarget: true));
             }
@@ -180,6 +187,7 @@ namespace S3CrossAccount.Commands.Acls
             switch (ParameterSetName)
             {
                 case AccountIdSet:
+                    Core.Identifiers.AccountId.Parse(AccountId);
                     return (permissions, null);
                 case GroupSet:
                     return (permissions, Group.Select(g => AclGrant.Parse(g, "READ")).ToList());
@@ -192,12 +200,13 @@ namespace S3CrossAccount.Commands.Acls
 
         private AclGrant LookUpCanonicalId()
         {
-            if (_lookedUpCanonicalId == null)
+            if (!_lookedUpCanonicalIds.TryGetValue(AccountId, out var canonicalId))
             {
                 var granteeSession = ResolveOtherSession(GranteeProfileName, GranteeCredential);
                 try
                 {
-                    _lookedUpCanonicalId = GranteeCanonicalId.LookUp(granteeSession, AccountId, WriteVerbose, CancellationToken);
+                    canonicalId = GranteeCanonicalId.LookUp(granteeSession, AccountId, WriteVerbose, CancellationToken);
+                    _lookedUpCanonicalIds[AccountId] = canonicalId;
                 }
                 catch (XAccountException ex)
                 {
@@ -206,7 +215,7 @@ namespace S3CrossAccount.Commands.Acls
                 }
             }
 
-            return new AclGrant(AclGranteeKind.CanonicalUser, _lookedUpCanonicalId!, AclPermission.Read);
+            return new AclGrant(AclGranteeKind.CanonicalUser, canonicalId!, AclPermission.Read);
         }
 
         private AclService ServiceFor(AwsSession session)

@@ -24,7 +24,7 @@ namespace S3CrossAccount.Commands.Acls
         [ArgumentCompleter(typeof(Completers.BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         public ObjectOwnership ObjectOwnership { get; set; }
 
         /// <summary>Skips the extra confirmation for enabling ACLs (never bypasses -WhatIf).</summary>

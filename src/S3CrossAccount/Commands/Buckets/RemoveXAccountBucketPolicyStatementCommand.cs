@@ -31,12 +31,12 @@ namespace S3CrossAccount.Commands.Buckets
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>Statements with these Sids, whoever wrote them.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SidSet)]
+        [Parameter(Mandatory = true, ParameterSetName = SidSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Sid { get; set; } = new string[0];
 
         /// <summary>These principals, out of the statements this module wrote (their Sid starts with XAccount).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PrincipalSet)]
+        [Parameter(Mandatory = true, ParameterSetName = PrincipalSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId", "PrincipalArn")]
         [ValidateNotNullOrEmpty]
         public string[] Principal { get; set; } = new string[0];

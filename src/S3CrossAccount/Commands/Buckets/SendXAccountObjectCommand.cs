@@ -38,7 +38,7 @@ namespace S3CrossAccount.Commands.Buckets
         public string? File { get; set; }
 
         /// <summary>The object's content as text (UTF-8).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ContentSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? Content { get; set; }
 

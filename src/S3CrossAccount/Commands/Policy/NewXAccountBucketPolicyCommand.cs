@@ -10,7 +10,7 @@ namespace S3CrossAccount.Commands.Policy
     /// The bucket policy of the bucket account naming the other account's principals (seeds 000, 001, 002),
     /// or a policy made of statements piped in from New-XAccountPolicyStatement.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "XAccountBucketPolicy", DefaultParameterSetName = AccessSet, HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountBucketPolicy.md")]
+    [Cmdlet(VerbsCommon.New, "XAccountBucketPolicy", HelpUri = "https://github.com/s3crossaccount/S3CrossAccount/blob/main/docs/New-XAccountBucketPolicy.md")]
     [OutputType(typeof(PolicyDocument))]
     public sealed class NewXAccountBucketPolicyCommand : S3AccessPolicyCommandBase
     {
@@ -66,7 +66,18 @@ namespace S3CrossAccount.Commands.Policy
                         : BucketOwnerCanonicalId != null ? OwnerFullControlForm.GrantFullControlHeader : OwnerFullControlForm.CannedAcl,
                 };
                 return PolicyBuilder.BucketPolicy(BuildRequest(), Principal, options);
-            }, WriteObject);
+            }, policy => WriteObject(WithBucketName(policy, Bucket)));
+        }
+
+        /// <summary>
+        /// The policy carries the bucket it was made for, so Set-XAccountBucketPolicy binds -Bucket from it by
+        /// property name. A note property, not a member of PolicyDocument: the bucket is no part of the policy's JSON.
+        /// </summary>
+        private static PSObject WithBucketName(PolicyDocument policy, string bucket)
+        {
+            var wrapped = new PSObject(policy);
+            wrapped.Properties.Add(new PSNoteProperty("BucketName", bucket));
+            return wrapped;
         }
 
         protected override void EndProcessing()

@@ -9,7 +9,8 @@ namespace S3CrossAccount.Commands.Policy
 {
     /// <summary>
     /// Lets policy parameters take JSON text as well as policy objects, so
-    /// <c>-Policy (Get-Content policy.json -Raw)</c> works without ConvertFrom-XAccountPolicyJson.
+    /// <c>-Policy (Get-Content policy.json -Raw)</c> works without ConvertFrom-XAccountPolicyJson, and
+    /// objects that carry a policy (Get-XAccountBucketPolicy's output) as well as the policy itself.
     /// Text that does not parse is not refused here: PowerShell would wrap any exception from a transformation
     /// in its own ParameterArgumentTransformationError. It becomes a stand-in document that remembers the
     /// parse error, and the cmdlet refuses it (<see cref="Base.XAccountCmdlet.RefusedPolicyText"/>) with this
@@ -27,13 +28,18 @@ namespace S3CrossAccount.Commands.Policy
                 return Parse(text);
             }
 
+            if (PolicyOf(inputData) is PolicyDocument carried)
+            {
+                return carried;
+            }
+
             if (value is IEnumerable items && !(value is PolicyDocument))
             {
                 var list = new List<object?>();
                 foreach (var item in items)
                 {
                     var inner = item is PSObject p ? p.BaseObject : item;
-                    list.Add(inner is string s ? Parse(s) : inner);
+                    list.Add(inner is string s ? Parse(s) : PolicyOf(item) ?? inner);
                 }
 
                 return list.ToArray();
@@ -41,6 +47,16 @@ namespace S3CrossAccount.Commands.Policy
 
             return inputData;
         }
+
+        /// <summary>
+        /// The policy an output object carries in its Policy property (Get-XAccountBucketPolicy's
+        /// XAccountBucketPolicy), so it pipes by value into a parameter set
+        /// where binding by property name would compete with another set's pipeline parameter.
+        /// </summary>
+        private static PolicyDocument? PolicyOf(object? inputData) =>
+            inputData == null || (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is PolicyDocument
+                ? null
+                : PSObject.AsPSObject(inputData).Properties["Policy"]?.Value as PolicyDocument;
 
         /// <summary>The parse error of a stand-in in <paramref name="argument"/> (a document or a list of them); null otherwise.</summary>
         internal static XAccountException? RefusalOf(object? argument)

@@ -18,10 +18,11 @@ namespace S3CrossAccount.Commands.Policy
         [ValidateNotNullOrEmpty]
         public string Bucket { get; set; } = string.Empty;
 
-        [Parameter(ParameterSetName = AccessSet)]
+        [Parameter(ParameterSetName = AccessSet, ValueFromPipelineByPropertyName = true)]
         public S3AccessPreset Access { get; set; } = S3AccessPreset.Read;
 
-        [Parameter(Mandatory = true, ParameterSetName = ActionSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ActionSet, ValueFromPipelineByPropertyName = true)]
+        [Base.ListTextTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.ActionCompleter))]
         public string[] Action { get; set; } = new string[0];

@@ -9,7 +9,7 @@ namespace S3CrossAccount.Commands.Policy
     [OutputType(typeof(PolicyFinding))]
     public sealed class TestXAccountPolicyCommand : Base.XAccountCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [PolicyDocumentTransformation]
         public PolicyDocument[] Policy { get; set; } = new PolicyDocument[0];

@@ -28,7 +28,7 @@ namespace S3CrossAccount.Commands.Roles
         [ValidateNotNullOrEmpty]
         public string? GroupName { get; set; }
 
-        [Parameter(Mandatory = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string PolicyName { get; set; } = string.Empty;
 
