@@ -47,15 +47,15 @@ namespace S3CrossAccount.Commands.Acls
 
         private bool Confirm(ObjectOwnership? previous)
         {
-            var enablesAcls = ObjectOwnership != ObjectOwnership.BucketOwnerEnforced
-                && (previous == null || previous == ObjectOwnership.BucketOwnerEnforced);
+            var enablesAcls = ObjectOwnershipRules.AclsEnabled(ObjectOwnership)
+                && (previous == null || !ObjectOwnershipRules.AclsEnabled(previous.Value));
             var was = previous?.ToString() ?? "unknown";
             string action;
             if (enablesAcls)
             {
                 action = $"Set Object Ownership to {ObjectOwnership} (was {was}): this ENABLES ACLs, so ACL grants control access to the bucket and its objects again";
             }
-            else if (ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
+            else if (!ObjectOwnershipRules.AclsEnabled(ObjectOwnership))
             {
                 action = $"Set Object Ownership to BucketOwnerEnforced (was {was}): this disables ACLs; access granted only by ACLs stops working";
             }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using S3CrossAccount.Aws.Probes;
 using S3CrossAccount.Commands.Base;
+using S3CrossAccount.Core.Acls;
 using S3CrossAccount.Core.Errors;
 using S3CrossAccount.Core.Evaluation;
 using S3CrossAccount.Core.Evaluation.Acls;
@@ -145,7 +146,7 @@ namespace S3CrossAccount.Commands.Evaluation
                     ResourceControlPolicies = Policies(ResourceControlPolicy, "RCP"),
                     ObjectOwnership = ObjectOwnership,
                 };
-                if ((BucketAcl != null || ObjectAcl != null) && ObjectOwnership == ObjectOwnership.BucketOwnerEnforced)
+                if ((BucketAcl != null || ObjectAcl != null) && !ObjectOwnershipRules.AclsEnabled(ObjectOwnership))
                 {
                     WriteWarning("ACL grants are ignored: with Object Ownership BucketOwnerEnforced ACLs are disabled. Pass -ObjectOwnership BucketOwnerPreferred or ObjectWriter to evaluate them.");
                 }
