@@ -25,7 +25,7 @@ try {
         # Building the module project packages it (MSBuild target PackageModule).
         'Build'   { dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c $Configuration }
         'Package' { dotnet build src/S3CrossAccount/S3CrossAccount.csproj -c $Configuration }
-        'Test'    { dotnet test S3CrossAccount.sln -c $Configuration }
+        'Test'    { dotnet build S3CrossAccount.sln -c $Configuration; if ($LASTEXITCODE -eq 0) { dotnet test S3CrossAccount.sln -c $Configuration --no-build } }
         'Bench'   { bash bench/run.sh }
     }
     if ($LASTEXITCODE -ne 0) { throw "dotnet exited with $LASTEXITCODE" }

@@ -43,7 +43,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($PSStyle) { $PSStyle.OutputRendering = $rendering }
+    if ($PSStyle -and $null -ne $rendering) { $PSStyle.OutputRendering = $rendering }
     Remove-Module S3CrossAccount -ErrorAction SilentlyContinue
 }
 
